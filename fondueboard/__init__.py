@@ -1,0 +1,1 @@
+"""Fondueboard: the data side (schema, import, demo, CLI) of the executive dashboard."""

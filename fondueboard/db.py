@@ -1,0 +1,238 @@
+"""The complaint database: schema, engine, and the few SQL constructs that differ by dialect.
+
+One schema serves SQLite (the embedded default) and PostgreSQL (the real database). Times are
+stored as UTC: `timestamptz` on PostgreSQL, ISO text in UTC on SQLite (via `UTCDateTime`).
+"""
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.types import TypeDecorator
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "fondueboard.sqlite"
+BANGKOK_OFFSET_HOURS = 7  # Asia/Bangkok has been UTC+7 without DST since 1920
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware in Python, UTC in the database on both dialects."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: give a timezone")
+        value = value.astimezone(timezone.utc)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+metadata = MetaData()
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("reported_at", UTCDateTime, nullable=False),
+    Column("status", Text),
+    Column("status_group", String(20), nullable=False),
+    Column("star", SmallInteger),  # 1-5, NULL = not rated
+    Column("reopen_count", Integer),
+    Column("last_activity_at", UTCDateTime),
+    Column("in_progress_at", UTCDateTime),
+    Column("finished_at", UTCDateTime),
+    Column("finished_by", Text),
+    Column("address", Text),
+    Column("subdistrict", Text),
+    Column("district", Text),
+    Column("province", Text),
+    Column("longitude", Float),
+    Column("latitude", Float),
+    Column("comment", Text),
+    Column("photo_url", Text),
+    Column("photo_after_url", Text),
+    # Hash of every stored field, so a re-import can tell "unchanged" from "updated" cheaply.
+    Column("row_hash", String(40), nullable=False),
+    Column("import_id", Integer),  # the import that last wrote this ticket
+)
+Index("ix_tickets_reported_at", tickets.c.reported_at)
+Index("ix_tickets_group_reported", tickets.c.status_group, tickets.c.reported_at)
+Index("ix_tickets_district_reported", tickets.c.district, tickets.c.reported_at)
+
+ticket_categories = Table(
+    "ticket_categories",
+    metadata,
+    Column("ticket_id", String(64), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column("category", Text, primary_key=True),
+)
+Index("ix_ticket_categories_category", ticket_categories.c.category, ticket_categories.c.ticket_id)
+
+ticket_agencies = Table(
+    "ticket_agencies",
+    metadata,
+    Column("ticket_id", String(64), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency", Text, primary_key=True),
+)
+Index("ix_ticket_agencies_agency", ticket_agencies.c.agency, ticket_agencies.c.ticket_id)
+
+import_log = Table(
+    "import_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),  # file path, or "demo"
+    Column("file_format", String(40)),
+    Column("encoding", String(20)),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime),
+    Column("outcome", String(10), nullable=False),  # ok | failed
+    Column("rows_read", Integer, nullable=False, default=0),
+    Column("inserted", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("stale", Integer, nullable=False, default=0),  # older than what we hold: kept ours
+    Column("duplicates", Integer, nullable=False, default=0),  # same id again in one file
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("unknown_statuses", Text),  # JSON {status: count} of statuses grouped "other"
+    Column("message", Text),
+)
+Index("ix_import_log_finished", import_log.c.outcome, import_log.c.finished_at)
+
+rejected_rows = Table(
+    "rejected_rows",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", Integer, ForeignKey("import_log.id", ondelete="CASCADE"), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("line", Integer),
+    Column("reason", Text, nullable=False),
+    Column("raw", Text),
+)
+Index("ix_rejected_rows_import", rejected_rows.c.import_id)
+
+
+# --- dialect-specific expressions -----------------------------------------------------------
+
+
+class bangkok_date(FunctionElement):
+    """The calendar date in Asia/Bangkok of a UTC timestamp column."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(bangkok_date, "postgresql")
+def _bangkok_date_pg(element, compiler, **kw):
+    return "CAST((%s AT TIME ZONE 'Asia/Bangkok') AS DATE)" % compiler.process(element.clauses, **kw)
+
+
+@compiles(bangkok_date, "sqlite")
+def _bangkok_date_sqlite(element, compiler, **kw):
+    return "date(%s, '+%d hours')" % (compiler.process(element.clauses, **kw), BANGKOK_OFFSET_HOURS)
+
+
+class bangkok_week_start(FunctionElement):
+    """The Monday (Asia/Bangkok) of the week a UTC timestamp falls in."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(bangkok_week_start, "postgresql")
+def _week_pg(element, compiler, **kw):
+    return "CAST(date_trunc('week', %s AT TIME ZONE 'Asia/Bangkok') AS DATE)" % compiler.process(
+        element.clauses, **kw
+    )
+
+
+@compiles(bangkok_week_start, "sqlite")
+def _week_sqlite(element, compiler, **kw):
+    # Step back six days, then forward to the next Monday: the Monday on or before the date.
+    return "date(%s, '+%d hours', '-6 days', 'weekday 1')" % (
+        compiler.process(element.clauses, **kw),
+        BANGKOK_OFFSET_HOURS,
+    )
+
+
+# --- engine ---------------------------------------------------------------------------------
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the one given, else DATABASE_URL, else the embedded SQLite file."""
+    url = url or os.environ.get("DATABASE_URL") or ""
+    if not url:
+        return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    # Accept the plain libpq form people copy from hosting panels; we speak psycopg 3.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(url: str | None = None, *, statement_timeout_s: float | None = None) -> Engine:
+    """An engine for `url`; for SQLite the file's folder is created and WAL is switched on."""
+    url = database_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+
+        return engine
+    connect_args: dict = {"connect_timeout": 5}
+    if statement_timeout_s:
+        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
+    return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create whatever tables and indexes are missing; safe to run on every start."""
+    metadata.create_all(engine, checkfirst=True)
+
+
+def bangkok_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """UTC instants bounding Bangkok days `start`..`end` inclusive, as [lower, upper)."""
+    from datetime import timedelta
+
+    tz = timezone(timedelta(hours=BANGKOK_OFFSET_HOURS))
+    lower = datetime(start.year, start.month, start.day, tzinfo=tz)
+    upper = datetime(end.year, end.month, end.day, tzinfo=tz) + timedelta(days=1)
+    return lower.astimezone(timezone.utc), upper.astimezone(timezone.utc)

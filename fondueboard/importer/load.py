@@ -1,0 +1,335 @@
+"""Load normalised records into the database: one file, one transaction, upsert by ticket id.
+
+Records are first staged in temporary tables (COPY on PostgreSQL, batched inserts on SQLite),
+then compared with what is stored and applied with a handful of set-based statements. Either the
+whole file lands, with its import-log entry and rejected rows, or nothing does.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+from sqlalchemy import (
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from fondueboard.db import (
+    ensure_schema,
+    import_log,
+    rejected_rows,
+    ticket_agencies,
+    ticket_categories,
+    tickets,
+)
+from fondueboard.records import RejectedRow, TicketRecord
+from fondueboard.statuses import OTHER
+
+CHUNK_ROWS = 20_000
+
+# Ticket columns a source provides (everything but bookkeeping).
+TICKET_FIELDS = [
+    c.name for c in tickets.columns if c.name not in ("id", "row_hash", "import_id")
+]
+
+_stage_meta = MetaData()
+# Staged rows carry a sequence number: the same ticket id may come twice in a file.
+stage_tickets = Table(
+    "stage_tickets",
+    _stage_meta,
+    Column("seq", Integer, primary_key=True),
+    Column("action", String(10)),  # insert | update | same | stale, decided by _classify
+    *[Column(c.name, c.type) for c in tickets.columns if c.name != "import_id"],
+    prefixes=["TEMPORARY"],
+)
+Index("ix_stage_tickets_id", stage_tickets.c.id)
+stage_labels = Table(
+    "stage_labels",
+    _stage_meta,
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(1), nullable=False),  # c = category, a = agency
+    Column("value", Text, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+
+
+@dataclass
+class ImportResult:
+    source: str
+    file_format: str | None
+    encoding: str | None = None
+    import_id: int | None = None
+    outcome: str = "ok"
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    unknown_statuses: dict[str, int] = field(default_factory=dict)
+    reject_reasons: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    message: str | None = None
+
+
+class ImportFailed(Exception):
+    """The file could not be applied; the database is as it was before it."""
+
+    def __init__(self, message: str, result: ImportResult):
+        super().__init__(message)
+        self.result = result
+
+
+ProgressFn = Callable[[int, float | None], None]
+
+
+def row_hash(rec: TicketRecord) -> str:
+    """Fingerprint of everything stored for a ticket, so re-imports can tell what changed."""
+    parts = []
+    for name in TICKET_FIELDS:
+        v = getattr(rec, name)
+        if isinstance(v, datetime):
+            v = v.astimezone(timezone.utc).isoformat()
+        parts.append(v)
+    parts.append(sorted(rec.categories))
+    parts.append(list(rec.agencies))
+    return hashlib.sha1(json.dumps([rec.ticket_id, parts], ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _ticket_row(seq: int, rec: TicketRecord) -> dict:
+    row = {name: getattr(rec, name) for name in TICKET_FIELDS}
+    row["seq"] = seq
+    row["id"] = rec.ticket_id
+    row["row_hash"] = row_hash(rec)
+    row["action"] = None
+    return row
+
+
+def _utc(v):
+    return v.astimezone(timezone.utc) if isinstance(v, datetime) else v
+
+
+class _Stager:
+    """Writes staged rows in chunks, by COPY on PostgreSQL."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.pg = conn.dialect.name == "postgresql"
+        self.ticket_cols = [c.name for c in stage_tickets.columns]
+
+    def write(self, ticket_rows: list[dict], label_rows: list[tuple]) -> None:
+        if not ticket_rows:
+            return
+        if self.pg:
+            cur = self.conn.connection.driver_connection.cursor()
+            cols = ", ".join(self.ticket_cols)
+            with cur.copy(f"COPY stage_tickets ({cols}) FROM STDIN") as copy:
+                for row in ticket_rows:
+                    copy.write_row([_utc(row[c]) for c in self.ticket_cols])
+            with cur.copy("COPY stage_labels (seq, kind, value) FROM STDIN") as copy:
+                for row in label_rows:
+                    copy.write_row(row)
+        else:
+            self.conn.execute(insert(stage_tickets), ticket_rows)
+            if label_rows:
+                self.conn.execute(
+                    insert(stage_labels),
+                    [{"seq": s, "kind": k, "value": v} for s, k, v in label_rows],
+                )
+
+
+def load_records(
+    engine: Engine,
+    rows: Iterable[TicketRecord | RejectedRow],
+    *,
+    source: str,
+    file_format: str | None,
+    encoding: str | None = None,
+    progress: ProgressFn | None = None,
+    fraction_done: Callable[[], float | None] | None = None,
+) -> ImportResult:
+    """Apply one file's rows atomically; returns the counts, raises ImportFailed on failure."""
+    ensure_schema(engine)
+    started = time.monotonic()
+    started_at = datetime.now(timezone.utc)
+    result = ImportResult(source=source, file_format=file_format, encoding=encoding)
+    try:
+        with engine.begin() as conn:
+            result.import_id = conn.execute(
+                insert(import_log)
+                .values(source=source, file_format=file_format, encoding=encoding,
+                        started_at=started_at, outcome="running")
+                .returning(import_log.c.id)
+            ).scalar_one()
+            _apply(conn, rows, result, progress, fraction_done)
+            result.seconds = time.monotonic() - started
+            conn.execute(
+                update(import_log)
+                .where(import_log.c.id == result.import_id)
+                .values(
+                    finished_at=datetime.now(timezone.utc),
+                    outcome="ok",
+                    rows_read=result.rows_read,
+                    inserted=result.inserted,
+                    updated=result.updated,
+                    unchanged=result.unchanged,
+                    stale=result.stale,
+                    duplicates=result.duplicates,
+                    rejected=result.rejected,
+                    unknown_statuses=json.dumps(result.unknown_statuses, ensure_ascii=False)
+                    if result.unknown_statuses else None,
+                )
+            )
+    except Exception as exc:  # the transaction is rolled back; record why, then report it
+        result.outcome = "failed"
+        result.seconds = time.monotonic() - started
+        result.message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+        result.import_id = _log_failure(engine, result, started_at)
+        raise ImportFailed(result.message, result) from exc
+    return result
+
+
+def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> int | None:
+    try:
+        with engine.begin() as conn:
+            return conn.execute(
+                insert(import_log)
+                .values(source=result.source, file_format=result.file_format,
+                        encoding=result.encoding, started_at=started_at,
+                        finished_at=datetime.now(timezone.utc), outcome="failed",
+                        rows_read=0, message=result.message)
+                .returning(import_log.c.id)
+            ).scalar_one()
+    except Exception:  # the database itself is gone; the caller still gets the original error
+        return None
+
+
+def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
+    stage_tickets.create(conn)
+    stage_labels.create(conn)
+    try:
+        _stage_all(conn, rows, result, progress, fraction_done)
+        _resolve_duplicates(conn, result)
+        _classify(conn, result)
+        _write(conn, result.import_id)
+    finally:
+        stage_labels.drop(conn)
+        stage_tickets.drop(conn)
+
+
+def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> None:
+    stager = _Stager(conn)
+    ticket_rows: list[dict] = []
+    label_rows: list[tuple] = []
+    rejects: list[dict] = []
+    unknown: Counter = Counter()
+    reasons: Counter = Counter()
+    seq = 0
+
+    def flush():
+        stager.write(ticket_rows, label_rows)
+        if rejects:
+            conn.execute(insert(rejected_rows), rejects)
+        ticket_rows.clear()
+        label_rows.clear()
+        rejects.clear()
+        if progress:
+            progress(result.rows_read, fraction_done() if fraction_done else None)
+
+    for item in rows:
+        result.rows_read += 1
+        if isinstance(item, RejectedRow):
+            result.rejected += 1
+            reasons[item.reason.split(":")[0].split(" '")[0]] += 1
+            rejects.append({"import_id": result.import_id, "source": result.source,
+                            "line": item.line, "reason": item.reason, "raw": item.raw})
+        else:
+            seq += 1
+            ticket_rows.append(_ticket_row(seq, item))
+            label_rows.extend((seq, "c", c) for c in item.categories)
+            label_rows.extend((seq, "a", a) for a in item.agencies)
+            if item.status_group == OTHER:
+                unknown[item.status if item.status else "(empty)"] += 1
+        if len(ticket_rows) + len(rejects) >= CHUNK_ROWS:
+            flush()
+    flush()
+    result.unknown_statuses = dict(unknown.most_common())
+    result.reject_reasons = dict(reasons.most_common())
+
+
+def _resolve_duplicates(conn, result: ImportResult) -> None:
+    """The same ticket twice in one file: the later row is the newer state; keep it."""
+    latest = select(func.max(stage_tickets.c.seq)).group_by(stage_tickets.c.id)
+    dropped = conn.execute(delete(stage_tickets).where(stage_tickets.c.seq.not_in(latest))).rowcount
+    if dropped:
+        conn.execute(delete(stage_labels).where(stage_labels.c.seq.not_in(select(stage_tickets.c.seq))))
+    result.duplicates = dropped or 0
+
+
+def _classify(conn, result: ImportResult) -> None:
+    s, t = stage_tickets, tickets
+    stored = select(t.c.id).where(t.c.id == s.c.id)
+    conn.execute(update(s).where(~exists(stored)).values(action="insert"))
+    same = select(t.c.id).where(t.c.id == s.c.id, t.c.row_hash == s.c.row_hash)
+    conn.execute(update(s).where(s.c.action.is_(None), exists(same)).values(action="same"))
+    # An older export must not undo a newer state we already hold.
+    older = select(t.c.id).where(
+        t.c.id == s.c.id,
+        s.c.last_activity_at.is_not(None),
+        t.c.last_activity_at.is_not(None),
+        s.c.last_activity_at < t.c.last_activity_at,
+    )
+    conn.execute(update(s).where(s.c.action.is_(None), exists(older)).values(action="stale"))
+    conn.execute(update(s).where(s.c.action.is_(None)).values(action="update"))
+    counts = dict(conn.execute(select(s.c.action, func.count()).group_by(s.c.action)).all())
+    result.inserted = counts.get("insert", 0)
+    result.updated = counts.get("update", 0)
+    result.unchanged = counts.get("same", 0)
+    result.stale = counts.get("stale", 0)
+
+
+def _write(conn, import_id: int) -> None:
+    s, t = stage_tickets, tickets
+    cols = [c.name for c in t.columns if c.name != "import_id"]
+    conn.execute(
+        insert(t).from_select(
+            cols + ["import_id"],
+            select(*[s.c[c] for c in cols], func.cast(import_id, Integer)).where(s.c.action == "insert"),
+        )
+    )
+    conn.execute(
+        update(t)
+        .where(t.c.id == s.c.id, s.c.action == "update")
+        .values({**{c: s.c[c] for c in cols if c != "id"}, "import_id": import_id})
+    )
+    changed = select(s.c.id).where(s.c.action == "update")
+    conn.execute(delete(ticket_categories).where(ticket_categories.c.ticket_id.in_(changed)))
+    conn.execute(delete(ticket_agencies).where(ticket_agencies.c.ticket_id.in_(changed)))
+    written = and_(s.c.seq == stage_labels.c.seq, or_(s.c.action == "insert", s.c.action == "update"))
+    for table, kind, col in ((ticket_categories, "c", "category"), (ticket_agencies, "a", "agency")):
+        conn.execute(
+            insert(table).from_select(
+                ["ticket_id", col],
+                select(s.c.id, stage_labels.c.value).distinct().where(written, stage_labels.c.kind == kind),
+            )
+        )

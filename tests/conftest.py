@@ -1,0 +1,141 @@
+"""Fixtures shared by the whole suite: real sample data and the two databases."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip with `reason` on a developer's clone; under CI a missing prerequisite is a failure."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required under CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data (real Traffy samples and boundaries). Never copied into the project."""
+    need(SHARED_DATA.is_dir(), f"real sample data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def traffy_dir(shared_data: Path) -> Path:
+    return shared_data / "traffy"
+
+
+# --- databases ------------------------------------------------------------------------------
+# Every query test runs twice: on an SQLite file and on a real PostgreSQL server that the suite
+# starts itself in a throwaway cluster (as an unprivileged user: PostgreSQL refuses root).
+
+import glob
+import itertools
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+
+
+def _pg_bindir() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
+    if found:
+        return Path(found[0]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _unprivileged_user() -> str | None:
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "fondueboard"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    subprocess.run(["useradd", "--system", "--no-create-home", "fondueboard"], check=True)
+    return "fondueboard"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """URL of a fresh PostgreSQL cluster's maintenance database, stopped at the end."""
+    bindir = _pg_bindir()
+    need(bindir is not None, "PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's postgresql")
+    user = _unprivileged_user()
+    base = Path(tempfile.mkdtemp(prefix="fondueboard-pg-"))
+    base.chmod(0o755)
+    data, log = base / "data", base / "server.log"
+    if user:
+        shutil.chown(base, user)
+    prefix = ["runuser", "-u", user, "--"] if user else []
+
+    def run(*args):
+        subprocess.run(prefix + [str(a) for a in args], check=True, capture_output=True, text=True)
+
+    port = _free_port()
+    run(bindir / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale")
+    run(bindir / "pg_ctl", "-D", data, "-l", log, "-w", "-t", "60", "start", "-o",
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+_db_counter = itertools.count()
+
+
+def new_pg_database(pg_server: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    name = f"fb_test_{os.getpid()}_{next(_db_counter)}"
+    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\''))
+    admin.dispose()
+    return f"{pg_server}/{name}"
+
+
+def new_database_url(kind: str, request, tmp_path_factory) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('sqlite')}/fondueboard.sqlite"
+    return new_pg_database(request.getfixturevalue("pg_server"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path_factory) -> str:
+    """A fresh, empty database of each kind, with the schema created."""
+    from fondueboard.db import ensure_schema, make_engine
+
+    url = new_database_url(request.param, request, tmp_path_factory)
+    engine = make_engine(url)
+    ensure_schema(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def engine(db_url):
+    from fondueboard.db import make_engine
+
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
