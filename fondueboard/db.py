@@ -6,7 +6,7 @@ stored as UTC: `timestamptz` on PostgreSQL, ISO text in UTC on SQLite (via `UTCD
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import (
@@ -33,6 +33,11 @@ from sqlalchemy.types import TypeDecorator
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "fondueboard.sqlite"
 BANGKOK_OFFSET_HOURS = 7  # Asia/Bangkok has been UTC+7 without DST since 1920
+BANGKOK = timezone(timedelta(hours=BANGKOK_OFFSET_HOURS))
+
+
+def bangkok_today() -> date:
+    return datetime.now(BANGKOK).date()
 
 
 class UTCDateTime(TypeDecorator):
@@ -230,9 +235,6 @@ def ensure_schema(engine: Engine) -> None:
 
 def bangkok_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """UTC instants bounding Bangkok days `start`..`end` inclusive, as [lower, upper)."""
-    from datetime import timedelta
-
-    tz = timezone(timedelta(hours=BANGKOK_OFFSET_HOURS))
-    lower = datetime(start.year, start.month, start.day, tzinfo=tz)
-    upper = datetime(end.year, end.month, end.day, tzinfo=tz) + timedelta(days=1)
+    lower = datetime(start.year, start.month, start.day, tzinfo=BANGKOK)
+    upper = datetime(end.year, end.month, end.day, tzinfo=BANGKOK) + timedelta(days=1)
     return lower.astimezone(timezone.utc), upper.astimezone(timezone.utc)

@@ -41,7 +41,7 @@ from fondueboard.db import (
     ticket_categories,
     tickets,
 )
-from fondueboard.records import RejectedRow, TicketRecord
+from fondueboard.records import RejectedRow, TicketRecord, UnreadableFile
 from fondueboard.statuses import OTHER
 
 CHUNK_ROWS = 20_000
@@ -201,12 +201,21 @@ def load_records(
                 )
             )
     except Exception as exc:  # the transaction is rolled back; record why, then report it
-        result.outcome = "failed"
-        result.seconds = time.monotonic() - started
-        result.message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
-        result.import_id = _log_failure(engine, result, started_at)
-        raise ImportFailed(result.message, result) from exc
+        raise failed_import(engine, source, exc, result, started_at, time.monotonic() - started) from exc
     return result
+
+
+def failed_import(engine: Engine, source: str, exc: Exception, result: ImportResult | None = None,
+                  started_at: datetime | None = None, seconds: float = 0.0) -> ImportFailed:
+    """Log a failed import (in its own transaction) and return the error to raise."""
+    result = result or ImportResult(source=source, file_format=None)
+    result.outcome = "failed"
+    result.seconds = seconds
+    # A file we cannot read explains itself; anything else is named by its type.
+    text = str(exc) if isinstance(exc, UnreadableFile) else f"{type(exc).__name__}: {exc}"
+    result.message = (text.splitlines() or [""])[0][:500]
+    result.import_id = _log_failure(engine, result, started_at or datetime.now(timezone.utc))
+    return ImportFailed(result.message, result)
 
 
 def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> int | None:

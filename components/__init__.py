@@ -1,0 +1,1 @@
+"""Builders for cards, figures and text: plain functions, testable without a browser."""

@@ -1,0 +1,149 @@
+"""`fondueboard`: create the schema, import Traffy files, load the demo province."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from fondueboard.db import database_url, ensure_schema, make_engine
+from fondueboard.importer.load import ImportFailed, ImportResult, failed_import, load_records
+from fondueboard.records import UnreadableFile
+
+
+class _Progress:
+    """Progress on stderr: rewritten in place on a terminal, a line every few seconds otherwise."""
+
+    def __init__(self, name: str):
+        self.name, self.tty, self.last = name, sys.stderr.isatty(), 0.0
+
+    def __call__(self, rows: int, fraction: float | None) -> None:
+        now = time.monotonic()
+        if not self.tty and now - self.last < 2:
+            return
+        self.last = now
+        pct = f" ({fraction:.0%})" if fraction is not None else ""
+        start, end = ("\r", "") if self.tty else ("", "\n")
+        print(f"{start}  {self.name}: {rows:,} rows read{pct}", end=end, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
+def summary(r: ImportResult) -> str:
+    where = f"{r.file_format}" + (f", {r.encoding}" if r.encoding else "")
+    text = (f"{r.source} [{where}]: read {r.rows_read:,} · inserted {r.inserted:,} · updated {r.updated:,} · "
+            f"unchanged {r.unchanged:,} · rejected {r.rejected:,}")
+    if r.stale:
+        text += f" · older than stored, kept ours {r.stale:,}"
+    if r.duplicates:
+        text += f" · repeated ids (last row kept) {r.duplicates:,}"
+    text += f" · {r.seconds:.1f} s"
+    if r.reject_reasons:
+        text += "\n  rejected because: " + "; ".join(f"{k} ({v:,})" for k, v in r.reject_reasons.items())
+    if r.unknown_statuses:
+        text += ('\n  statuses not in the status table, kept and grouped "other": '
+                 + "; ".join(f"{k} ({v:,})" for k, v in r.unknown_statuses.items()))
+    return text
+
+
+def _describe_db(url: str) -> str:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return f"SQLite file {u.database}"
+    return f"{u.get_backend_name()} at {u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
+
+
+def _engine(args):
+    url = database_url(args.database_url)
+    engine = make_engine(url)
+    try:
+        ensure_schema(engine)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise SystemExit(f"error: cannot use the database ({_describe_db(url)}): {reason}")
+    return engine
+
+
+def import_file(engine, path: Path) -> ImportResult:
+    """Read one file in any supported format and apply it atomically."""
+    from fondueboard.importer.formats import read_source
+
+    progress = _Progress(path.name)
+    try:
+        parsed = read_source(path)
+        return load_records(engine, parsed.rows, source=str(path), file_format=parsed.file_format,
+                            encoding=parsed.encoding, progress=progress, fraction_done=parsed.fraction_done)
+    except UnreadableFile as exc:  # raised before loading started: log it like any failed import
+        raise failed_import(engine, str(path), exc) from exc
+    finally:
+        progress.done()
+
+
+def cmd_import(args) -> int:
+    engine = _engine(args)
+    failures = 0
+    for name in args.paths:
+        path = Path(name)
+        if not path.is_file():
+            print(f"error: {name}: no such file", file=sys.stderr)
+            failures += 1
+            continue
+        try:
+            print(summary(import_file(engine, path)))
+        except ImportFailed as exc:
+            failures += 1
+            print(f"error: {path}: nothing imported from this file. {exc}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_demo(args) -> int:
+    from fondueboard.seed import load_demo
+
+    engine = _engine(args)
+    try:
+        result = load_demo(engine, args.today, progress=_Progress("demo"))
+    except ImportFailed as exc:
+        print(f"error: demo not loaded. {exc}", file=sys.stderr)
+        return 1
+    print(summary(result))
+    return 0
+
+
+def cmd_init_db(args) -> int:
+    _engine(args)
+    print(f"schema ready in {_describe_db(database_url(args.database_url))}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fondueboard", description=__doc__)
+    parser.add_argument("--database-url", help="default: $DATABASE_URL, else the embedded SQLite file under data/")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", help="import Traffy files (.csv, .csv.gz, .json, .xlsx); re-importing is safe")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("demo", help="load the deterministic demo province (shaped like Phayao)")
+    p.add_argument("--today", type=date.fromisoformat, help="generate up to this date (default: today, Bangkok)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("init-db", help="create the tables and indexes if missing")
+    p.set_defaults(func=cmd_init_db)
+
+    # --database-url is accepted before or after the subcommand.
+    for action_parser in sub.choices.values():
+        action_parser.add_argument("--database-url", dest="database_url_sub", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.database_url = args.database_url_sub or args.database_url
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""How numbers are computed: every definition the app applies, in the chosen language."""
+import streamlit as st
+
+from components.i18n import METHOD_SECTIONS, t
+from components.session import language
+
+lang = language()
+st.title(t("methods_title", lang))
+st.write(t("methods_intro", lang))
+for section in METHOD_SECTIONS:
+    st.subheader(t(f"m_{section}_h", lang))
+    st.markdown(t(f"m_{section}", lang))

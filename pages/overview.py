@@ -1,0 +1,113 @@
+"""The landing page: how many, how many finished, about what, how satisfied, what changed."""
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from components import charts
+from components.cards import headline_cards
+from components.format import fmt_count, fmt_pct
+from components.i18n import group_label, t
+from components.periods import comparison_date
+from components.session import current_filters, language, query, table_with_download
+from fondueboard.db import BANGKOK, bangkok_today
+from queries import meta, overview
+
+lang = language()
+f = current_filters()
+now = datetime.now(timezone.utc)
+
+st.title(t("overview_title", lang))
+period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
+st.caption(t("showing_period", lang, period=period))
+
+fresh = query(meta.freshness).iloc[0]
+headline = query(overview.headline, f)
+h = headline.iloc[0]
+
+if fresh["newest_ticket"] is None:
+    st.info(t("no_data", lang))
+    st.stop()
+
+
+def _ago(when) -> str:
+    if when is None:
+        return t("never", lang)
+    minutes = max(0, int((now - when).total_seconds() // 60))
+    local = when.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+    if minutes < 120:
+        return f"{local} · {t('ago_minutes', lang, n=minutes)}"
+    if minutes < 48 * 60:
+        return f"{local} · {t('ago_hours', lang, n=minutes // 60)}"
+    return f"{local} · {t('ago_days', lang, n=minutes // 1440)}"
+
+
+st.caption(
+    t("newest_ticket", lang, when=_ago(fresh["newest_ticket"]))
+    + " · "
+    + t("last_import", lang, when=_ago(fresh["last_import"]), source=fresh["last_import_source"] or "–")
+)
+
+if not h["total"]:
+    st.info(t("no_data_filtered", lang))
+    st.stop()
+
+as_of = comparison_date(f, bangkok_today())
+weeks = query(overview.week_comparison, f, as_of)
+cards = headline_cards(headline, weeks, lang)
+for col, card in zip(st.columns(len(cards)), cards):
+    col.metric(card.label, card.value, card.delta, delta_color=card.delta_color)
+    if card.caption:
+        col.caption(card.caption)
+w = weeks.set_index("week")
+st.caption(
+    t("delta_help", lang,
+      this=f"{w.loc['this', 'date_from']} – {w.loc['this', 'date_to']}",
+      last=f"{w.loc['last', 'date_from']} – {w.loc['last', 'date_to']}")
+    + f" · {t('kpi_agencies', lang)} {fmt_count(h['agencies'])} · {t('kpi_districts', lang)} {fmt_count(h['districts'])}"
+)
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(t("top_categories", lang))
+    cats = query(overview.top_categories, f, 10)
+    st.plotly_chart(charts.category_bar(cats, lang), use_container_width=True)
+    with st.expander(t("show_table", lang)):
+        table_with_download(
+            cats.assign(share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
+                "category": t("col_category", lang), "tickets": t("col_tickets", lang), "share": t("col_share", lang)}),
+            "top_categories", lang)
+with right:
+    st.subheader(t("status_groups", lang))
+    groups = query(overview.status_groups, f)
+    st.plotly_chart(charts.status_bar(groups, lang), use_container_width=True)
+    with st.expander(t("show_table", lang)):
+        table_with_download(
+            groups.assign(status_group=groups["status_group"].map(lambda g: group_label(g, lang)),
+                          share=groups["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
+                "status_group": t("col_status_group", lang), "tickets": t("col_tickets", lang),
+                "share": t("col_share", lang)}),
+            "status_groups", lang)
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(t("weekly_trend", lang))
+    trend = query(overview.weekly_trend, f)
+    st.plotly_chart(charts.weekly_trend(trend, lang), use_container_width=True)
+    with st.expander(t("show_table", lang)):
+        table_with_download(trend.rename(columns={
+            "week": t("col_week", lang), "new": t("col_new", lang), "finished": t("col_finished", lang)}),
+            "weekly_trend", lang)
+with right:
+    st.subheader(t("open_age", lang))
+    ages = query(overview.open_age, f, now.replace(second=0, microsecond=0))
+    st.plotly_chart(charts.open_age_bar(ages, lang), use_container_width=True)
+    with st.expander(t("show_table", lang)):
+        table_with_download(ages.rename(columns={"bucket": t("col_bucket", lang), "tickets": t("col_tickets", lang)}),
+                            "open_age", lang)
+
+st.subheader(t("this_vs_last_week", lang))
+table_with_download(
+    weeks.assign(week=weeks["week"].map(lambda k: t(f"week_{k}", lang)),
+                 completion_rate=weeks["completion_rate"].map(lambda r: fmt_pct(r, 2)),
+                 satisfaction=weeks["satisfaction"].round(2)),
+    "week_comparison", lang)

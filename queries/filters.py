@@ -1,0 +1,48 @@
+"""The shared filters every page honours, and the WHERE clauses they become."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, select
+
+from fondueboard.db import bangkok_day_bounds, ticket_agencies, ticket_categories, tickets
+
+# Tickets without any label are counted, and filtered, under this name.
+UNSPECIFIED = "(unspecified)"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Plain values (hashable, so results can be cached per filter)."""
+
+    date_from: date | None = None  # Bangkok calendar dates, inclusive
+    date_to: date | None = None
+    district: str | None = None
+    category: str | None = None
+    agency: str | None = None
+
+    def with_period(self, date_from: date | None, date_to: date | None) -> "Filters":
+        return Filters(date_from, date_to, self.district, self.category, self.agency)
+
+
+def ticket_conditions(f: Filters, t=tickets) -> list:
+    """Conditions on the tickets table selecting the filtered tickets."""
+    # Aliases, so these subqueries never correlate with an outer query over the same tables.
+    tc, ta = ticket_categories.alias("filter_categories"), ticket_agencies.alias("filter_agencies")
+    conds = []
+    if f.date_from or f.date_to:
+        lower, upper = bangkok_day_bounds(f.date_from or date(1900, 1, 1), f.date_to or date(9999, 12, 30))
+        if f.date_from:
+            conds.append(t.c.reported_at >= lower)
+        if f.date_to:
+            conds.append(t.c.reported_at < upper)
+    if f.district:
+        conds.append(t.c.district == f.district)
+    if f.category == UNSPECIFIED:
+        conds.append(~exists(select(tc.c.ticket_id).where(tc.c.ticket_id == t.c.id)))
+    elif f.category:
+        conds.append(exists(select(tc.c.ticket_id).where(tc.c.ticket_id == t.c.id, tc.c.category == f.category)))
+    if f.agency:
+        conds.append(exists(select(ta.c.ticket_id).where(ta.c.ticket_id == t.c.id, ta.c.agency == f.agency)))
+    return conds

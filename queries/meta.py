@@ -1,0 +1,53 @@
+"""What the data holds: filter choices, freshness, and a version that changes with every import."""
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import distinct, func, select
+from sqlalchemy.engine import Engine
+
+from fondueboard.db import bangkok_date, import_log, ticket_agencies, ticket_categories, tickets
+
+
+def data_version(engine: Engine) -> tuple:
+    """Changes whenever an import lands: caches are keyed to it so new data shows at once."""
+    with engine.connect() as conn:
+        return tuple(conn.execute(select(func.max(import_log.c.id), func.count(import_log.c.id))).one())
+
+
+def filter_options(engine: Engine) -> dict[str, list[str]]:
+    """Distinct districts, categories and agencies, sorted, for the shared filters."""
+    with engine.connect() as conn:
+        def values(col):
+            return [v for v in conn.execute(select(col).distinct().where(col.is_not(None)).order_by(col)).scalars() if v]
+
+        return {
+            "district": values(tickets.c.district),
+            "category": values(ticket_categories.c.category),
+            "agency": values(ticket_agencies.c.agency),
+        }
+
+
+def date_span(engine: Engine) -> pd.DataFrame:
+    """First and last Bangkok reporting dates in the database."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(func.min(bangkok_date(tickets.c.reported_at)).label("first"),
+                   func.max(bangkok_date(tickets.c.reported_at)).label("last"))
+        ).one()
+    return pd.DataFrame([{"first": row[0], "last": row[1]}])
+
+
+def freshness(engine: Engine) -> pd.DataFrame:
+    """Newest ticket's reported time and the last successful import (source and finish time)."""
+    with engine.connect() as conn:
+        newest = conn.execute(select(func.max(tickets.c.reported_at))).scalar_one()
+        last = conn.execute(
+            select(import_log.c.source, import_log.c.finished_at)
+            .where(import_log.c.outcome == "ok")
+            .order_by(import_log.c.finished_at.desc())
+            .limit(1)
+        ).first()
+    return pd.DataFrame(
+        [{"newest_ticket": newest, "last_import": last[1] if last else None, "last_import_source": last[0] if last else None}]
+    )
+
