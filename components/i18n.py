@@ -79,7 +79,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_new": {"th": "เรื่องใหม่", "en": "New"},
     "col_finished": {"th": "เสร็จสิ้นแล้ว", "en": "Finished so far"},
     "col_bucket": {"th": "อายุ (วัน)", "en": "Age (days)"},
-    "col_measure": {"th": "ตัวชี้วัด", "en": "Measure"},
+    "col_week_name": {"th": "สัปดาห์", "en": "Week"},
+    "col_from": {"th": "ตั้งแต่", "en": "From"},
+    "col_to": {"th": "ถึง", "en": "To"},
+    "col_ratings": {"th": "จำนวนคะแนน", "en": "Ratings"},
     # status groups
     "group_waiting": {"th": "รอรับเรื่อง", "en": "Waiting"},
     "group_in_progress": {"th": "กำลังดำเนินการ", "en": "In progress"},

@@ -152,6 +152,6 @@ def current_filters() -> Filters:
 
 def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: dict | None = None) -> None:
     """Every table on a page comes with the same data as a CSV download (UTF-8 with BOM for Excel)."""
-    st.dataframe(df, hide_index=True, use_container_width=True, column_config=column_config)
+    st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
     st.download_button(t("download_csv", lang), df.to_csv(index=False).encode("utf-8-sig"),
                        file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")

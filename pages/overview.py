@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.cards import headline_cards
-from components.format import fmt_count, fmt_pct
+from components.format import fmt_count, fmt_pct, fmt_stars
 from components.i18n import group_label, t
 from components.periods import comparison_date
 from components.session import current_filters, language, query, table_with_download
@@ -70,7 +70,7 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(t("top_categories", lang))
     cats = query(overview.top_categories, f, 10)
-    st.plotly_chart(charts.category_bar(cats, lang), use_container_width=True)
+    st.plotly_chart(charts.category_bar(cats, lang), width="stretch")
     with st.expander(t("show_table", lang)):
         table_with_download(
             cats.assign(share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
@@ -79,7 +79,7 @@ with left:
 with right:
     st.subheader(t("status_groups", lang))
     groups = query(overview.status_groups, f)
-    st.plotly_chart(charts.status_bar(groups, lang), use_container_width=True)
+    st.plotly_chart(charts.status_bar(groups, lang), width="stretch")
     with st.expander(t("show_table", lang)):
         table_with_download(
             groups.assign(status_group=groups["status_group"].map(lambda g: group_label(g, lang)),
@@ -92,7 +92,7 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(t("weekly_trend", lang))
     trend = query(overview.weekly_trend, f)
-    st.plotly_chart(charts.weekly_trend(trend, lang), use_container_width=True)
+    st.plotly_chart(charts.weekly_trend(trend, lang), width="stretch")
     with st.expander(t("show_table", lang)):
         table_with_download(trend.rename(columns={
             "week": t("col_week", lang), "new": t("col_new", lang), "finished": t("col_finished", lang)}),
@@ -100,7 +100,7 @@ with left:
 with right:
     st.subheader(t("open_age", lang))
     ages = query(overview.open_age, f, now.replace(second=0, microsecond=0))
-    st.plotly_chart(charts.open_age_bar(ages, lang), use_container_width=True)
+    st.plotly_chart(charts.open_age_bar(ages, lang), width="stretch")
     with st.expander(t("show_table", lang)):
         table_with_download(ages.rename(columns={"bucket": t("col_bucket", lang), "tickets": t("col_tickets", lang)}),
                             "open_age", lang)
@@ -109,5 +109,9 @@ st.subheader(t("this_vs_last_week", lang))
 table_with_download(
     weeks.assign(week=weeks["week"].map(lambda k: t(f"week_{k}", lang)),
                  completion_rate=weeks["completion_rate"].map(lambda r: fmt_pct(r, 2)),
-                 satisfaction=weeks["satisfaction"].round(2)),
+                 satisfaction=weeks["satisfaction"].map(fmt_stars))
+    .rename(columns={"week": t("col_week_name", lang), "date_from": t("col_from", lang), "date_to": t("col_to", lang),
+                     "total": t("kpi_total", lang), "finished": t("kpi_finished", lang),
+                     "completion_rate": t("kpi_completion", lang), "ratings": t("col_ratings", lang),
+                     "satisfaction": t("kpi_satisfaction", lang)}),
     "week_comparison", lang)

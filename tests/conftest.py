@@ -139,3 +139,51 @@ def engine(db_url):
     eng = make_engine(db_url)
     yield eng
     eng.dispose()
+
+
+# --- loaded datasets, built once per session and shared by the tests that read them ----------
+
+BANGKOK_SAMPLE = "traffy_api_2022_bkk.csv.gz"
+
+
+@pytest.fixture(scope="session")
+def bangkok_db(request, tmp_path_factory):
+    """bangkok_db(kind) -> URL of a database of that kind holding the real 145k Bangkok sample."""
+    loaded: dict[str, str] = {}
+
+    def get(kind: str) -> str:
+        if kind not in loaded:
+            from fondueboard.cli import import_file
+            from fondueboard.db import make_engine
+
+            traffy = request.getfixturevalue("traffy_dir")
+            url = new_database_url(kind, request, tmp_path_factory)
+            engine = make_engine(url)
+            import_file(engine, traffy / BANGKOK_SAMPLE)
+            engine.dispose()
+            loaded[kind] = url
+        return loaded[kind]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def demo_db(request, tmp_path_factory):
+    """demo_db(kind) -> URL of a database of that kind holding the demo province up to 2026-11-20."""
+    from datetime import date
+
+    loaded: dict[str, str] = {}
+
+    def get(kind: str) -> str:
+        if kind not in loaded:
+            from fondueboard.db import make_engine
+            from fondueboard.seed import load_demo
+
+            url = new_database_url(kind, request, tmp_path_factory)
+            engine = make_engine(url)
+            load_demo(engine, date(2026, 11, 20))
+            engine.dispose()
+            loaded[kind] = url
+        return loaded[kind]
+
+    return get

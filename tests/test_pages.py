@@ -1,0 +1,76 @@
+"""Every page renders without an exception on an empty database, the demo and the real sample."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [None, "pages/methods.py"]  # None: the landing page
+
+
+def render(monkeypatch, url: str, page: str | None = None, params: dict | None = None) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def empty_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path}/empty.sqlite"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_on_empty_database(monkeypatch, empty_url, page):
+    at = render(monkeypatch, empty_url, page)
+    if page is None:
+        assert any("fondueboard import" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_pages_on_demo(monkeypatch, demo_db, kind, page):
+    render(monkeypatch, demo_db(kind), page)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_on_real_sample(monkeypatch, bangkok_db, page):
+    at = render(monkeypatch, bangkok_db("sqlite"), page, {"lang": "en"})
+    if page is None:
+        assert at.metric[0].value == "144,918"
+
+
+def test_reference_period_from_the_url(monkeypatch, demo_db):
+    at = render(monkeypatch, demo_db("sqlite"), params={"from": "2022-10-03", "to": "2023-06-09"})
+    assert [m.value for m in at.metric] == ["1,020", "878", "86.1%", "4.51"]
+    assert at.query_params["from"] == "2022-10-03" and at.query_params["to"] == "2023-06-09"
+    assert at.sidebar.selectbox[0].value == "custom"
+
+
+def test_filters_and_language_from_the_url(monkeypatch, demo_db):
+    at = render(monkeypatch, demo_db("sqlite"),
+                params={"lang": "en", "district": "จุน", "category": "ไฟฟ้า", "from": "2022-10-03", "to": "2023-06-09"})
+    assert at.title[0].value == "Complaints overview"
+    total = int(at.metric[0].value.replace(",", ""))
+    assert 0 < total < 353
+    assert at.query_params["district"] == "จุน" and at.query_params["lang"] == "en"
+
+
+def test_thai_is_default_and_methods_page_has_every_definition(monkeypatch, demo_db):
+    from components.i18n import METHOD_SECTIONS, t
+
+    at = render(monkeypatch, demo_db("sqlite"), "pages/methods.py")
+    assert [s.value for s in at.subheader] == [t(f"m_{s}_h", "th") for s in METHOD_SECTIONS]
+
+
+def test_database_down_gives_a_message_not_a_traceback(monkeypatch):
+    at = render(monkeypatch, "postgresql+psycopg://nobody@127.0.0.1:9/nowhere")
+    assert at.error and "DATABASE_URL" in at.error[0].value
