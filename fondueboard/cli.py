@@ -11,7 +11,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from fondueboard.db import database_url, ensure_schema, make_engine
-from fondueboard.importer.load import ImportFailed, ImportResult, failed_import, load_records
+from fondueboard.importer.load import (
+    ImportFailed,
+    ImportResult,
+    failed_import,
+    load_records,
+    set_import_encoding,
+)
 from fondueboard.records import UnreadableFile
 
 
@@ -77,8 +83,12 @@ def import_file(engine, path: Path) -> ImportResult:
     progress = _Progress(path.name)
     try:
         parsed = read_source(path)
-        return load_records(engine, parsed.rows, source=str(path), file_format=parsed.file_format,
-                            encoding=parsed.encoding, progress=progress, fraction_done=parsed.fraction_done)
+        result = load_records(engine, parsed.rows, source=str(path), file_format=parsed.file_format,
+                              encoding=parsed.encoding, progress=progress, fraction_done=parsed.fraction_done)
+        if parsed.encoding != result.encoding:  # Windows-874 text first met after an ASCII start
+            result.encoding = parsed.encoding
+            set_import_encoding(engine, result.import_id, parsed.encoding)
+        return result
     except UnreadableFile as exc:  # raised before loading started: log it like any failed import
         raise failed_import(engine, str(path), exc) from exc
     finally:

@@ -218,6 +218,11 @@ def failed_import(engine: Engine, source: str, exc: Exception, result: ImportRes
     return ImportFailed(result.message, result)
 
 
+def set_import_encoding(engine: Engine, import_id: int, encoding: str | None) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(import_log).where(import_log.c.id == import_id).values(encoding=encoding))
+
+
 def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> int | None:
     try:
         with engine.begin() as conn:
