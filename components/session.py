@@ -134,7 +134,7 @@ def sidebar_filters(lang: str) -> Filters:
             if current and current not in values:  # a link to a value not in this database
                 values = [current] + values
             picked_values[key] = st.selectbox(
-                t(key, lang), [None] + values, key=_WIDGETS[key],
+                t(key, lang), [None] + values, key=_WIDGETS[key], placeholder=t("all", lang),
                 format_func=lambda v: t("all", lang) if v is None else (t("unspecified", lang) if v == UNSPECIFIED else v),
             )
     f = Filters(date_from, date_to, **picked_values)

@@ -1,7 +1,7 @@
 """Loading the demo province: through the same loader as any file, so no page knows it is a demo."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -16,6 +16,9 @@ def load_demo(engine: Engine, today: date | None = None, progress=None) -> Impor
     from fondueboard.demo import generate_demo
 
     records = generate_demo(today or bangkok_today())
+    if today is None:  # generated for the whole of today: leave out what has not happened yet
+        now = datetime.now(timezone.utc)
+        records = [r for r in records if r.reported_at <= now]
     return load_records(engine, records, source=DEMO_SOURCE, file_format="demo", progress=progress)
 
 
