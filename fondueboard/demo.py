@@ -24,6 +24,7 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 
+from fondueboard.db import BANGKOK
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
 
@@ -44,7 +45,6 @@ REF_RATED_NOT_ACTIONABLE = 4  # they take four of the 1-star ratings
 
 MAX_STAGE_DAYS = 170  # no status change later than this after the report
 
-BANGKOK = timezone(timedelta(hours=7))
 UTC = timezone.utc
 ELECTRICITY = "ไฟฟ้า"
 _SEED = "fondueboard-demo"

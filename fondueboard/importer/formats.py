@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from fondueboard.db import BANGKOK
 from fondueboard.records import RejectedRow, TicketRecord, UnreadableFile
 from fondueboard.statuses import status_group
 
@@ -36,10 +37,7 @@ EXCHANGE_API_V2 = "exchange_api_v2"
 PUBLIC_SEARCH_API = "public_search_api"
 FILE_FORMATS = (TRAFFY_EXPORT, TRAFFY_GEOJSON_FLAT, EXCHANGE_API_V2, PUBLIC_SEARCH_API)
 
-# Naive times (Exchange API, the flattened geojson dump, Excel cells) are Bangkok local time.
-# Asia/Bangkok has been UTC+7 without daylight saving since 1920, so a fixed offset is exact.
-BANGKOK = timezone(timedelta(hours=7))
-
+# Naive times (Exchange API, the flattened geojson dump, Excel cells) are Bangkok local time (BANGKOK).
 UNDECODABLE = "undecodable bytes (not valid UTF-8)"
 UNDECODABLE_CP874 = "undecodable bytes (not valid Windows-874)"
 
