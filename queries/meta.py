@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.db import bangkok_date, import_log, ticket_agencies, ticket_categories, tickets

@@ -1,7 +1,6 @@
 """The loader: upsert by ticket id, idempotence, atomicity, rejects, unknown statuses."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
