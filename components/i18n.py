@@ -18,7 +18,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_last_4_weeks": {"th": "4 สัปดาห์ล่าสุด", "en": "Last 4 weeks"},
     "preset_fiscal_year": {"th": "ปีงบประมาณนี้ (ตั้งแต่ 1 ต.ค.)", "en": "This fiscal year (from 1 Oct)"},
     "preset_custom": {"th": "กำหนดเอง", "en": "Custom"},
-    "date_range": {"th": "ตั้งแต่ – ถึง", "en": "From – to"},
     "district": {"th": "อำเภอ/เขต", "en": "District"},
     "category": {"th": "ประเภทปัญหา", "en": "Category"},
     "agency": {"th": "หน่วยงาน", "en": "Agency"},

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from typing import Callable
 
 import pandas as pd
@@ -85,66 +86,88 @@ def query(fn: Callable, *args):
 
 
 # --- shared filters --------------------------------------------------------------------------
+# The filters live in one place, st.session_state["filters"], first read from the URL. Widgets
+# are views of it: they are seeded from it on every run and write back through callbacks. A
+# widget's own state is lost on a page switch, and its stored label goes stale on a language
+# switch, so it never holds the truth itself.
 
-_WIDGETS = {"period": "f_period", "range": "f_range", "district": "f_district",
-            "category": "f_category", "agency": "f_agency"}
+
+def current_filters() -> Filters:
+    if "filters" not in st.session_state:
+        st.session_state["filters"] = filters_from_params(dict(st.query_params))
+    return st.session_state["filters"]
 
 
-def _init_from_url(today: date) -> None:
-    """First run of a session: the URL decides the filters, so a shared link reproduces the view."""
-    if st.session_state.get("_filters_ready"):
-        return
-    f = filters_from_params(dict(st.query_params))
-    st.session_state[_WIDGETS["period"]] = preset_for(f.date_from, f.date_to, today)
-    if f.date_from or f.date_to:
-        st.session_state[_WIDGETS["range"]] = (f.date_from or f.date_to, f.date_to or f.date_from)
-    for key in ("district", "category", "agency"):
-        st.session_state[_WIDGETS[key]] = getattr(f, key)
-    st.session_state["_filters_ready"] = True
+def _period(f: Filters, today: date) -> str:
+    """The preset shown: "custom" once the user chose it, else whichever preset the dates are."""
+    if st.session_state.get("period") != "custom":
+        st.session_state["period"] = preset_for(f.date_from, f.date_to, today)
+    return st.session_state["period"]
+
+
+def _set_filters(**changes) -> None:
+    st.session_state["filters"] = replace(current_filters(), **changes)
+
+
+def _view(name: str, value, lang: str) -> str:
+    """Key of the widget showing `name`, seeded with `value` (one key per language)."""
+    key = f"w_{name}_{lang}"
+    st.session_state[key] = value
+    return key
 
 
 def sidebar_filters(lang: str) -> Filters:
     """Render the shared filters in the sidebar, keep them in the URL, and return them."""
     today = bangkok_today()
-    _init_from_url(today)
+    f = current_filters()
     options = query(meta.filter_options)
     span = query(meta.date_span).iloc[0]
+
+    def on_language(key):
+        st.session_state["lang"] = st.session_state[key]
+
+    def on_preset(key):
+        preset = st.session_state["period"] = st.session_state[key]
+        if preset != "custom":
+            _set_filters(**dict(zip(("date_from", "date_to"), preset_range(preset, today))))
+        elif not (f.date_from or f.date_to):  # custom from all time: start from the data's own span
+            _set_filters(date_from=span["first"] or today, date_to=span["last"] or today)
+
+    def on_value(field, key):
+        _set_filters(**{field: st.session_state[key]})
+
     with st.sidebar:
-        st.radio(t("language", lang), LANGUAGES, key="lang", horizontal=True,
+        key = _view("lang", lang, lang)
+        st.radio(t("language", lang), LANGUAGES, key=key, horizontal=True, on_change=on_language, args=(key,),
                  format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
         st.subheader(t("filters", lang))
-        preset = st.selectbox(t("period", lang), PRESETS, key=_WIDGETS["period"],
+        key = _view("period", _period(f, today), lang)
+        preset = st.selectbox(t("period", lang), PRESETS, key=key, on_change=on_preset, args=(key,),
                               format_func=lambda p: t(f"preset_{p}", lang))
         if preset == "custom":
-            if _WIDGETS["range"] not in st.session_state:
-                st.session_state[_WIDGETS["range"]] = (span["first"] or today - timedelta(days=27), span["last"] or today)
-            picked = st.date_input(t("date_range", lang), key=_WIDGETS["range"], format="YYYY-MM-DD")
-            picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
-            date_from, date_to = (picked + picked)[:2] if picked else (None, None)
-        else:
-            date_from, date_to = preset_range(preset, today)
+            for field, label in (("date_from", "col_from"), ("date_to", "col_to")):
+                key = _view(field, getattr(f, field), lang)
+                st.date_input(t(label, lang), key=key, on_change=on_value, args=(field, key), format="YYYY-MM-DD")
         choices = {
             "district": options["district"],
             "category": options["category"] + [UNSPECIFIED],
             "agency": options["agency"],
         }
-        picked_values = {}
-        for key, values in choices.items():
-            current = st.session_state.get(_WIDGETS[key])
+        for field, values in choices.items():
+            current = getattr(f, field)
             if current and current not in values:  # a link to a value not in this database
                 values = [current] + values
-            picked_values[key] = st.selectbox(
-                t(key, lang), [None] + values, key=_WIDGETS[key], placeholder=t("all", lang),
+            key = _view(field, current, lang)
+            st.selectbox(
+                t(field, lang), [None] + values, key=key, on_change=on_value, args=(field, key),
+                placeholder=t("all", lang),
                 format_func=lambda v: t("all", lang) if v is None else (t("unspecified", lang) if v == UNSPECIFIED else v),
             )
-    f = Filters(date_from, date_to, **picked_values)
-    st.query_params.from_dict(params_from_filters(f, st.session_state.get("lang", lang)))
-    st.session_state["filters"] = f
+    f = current_filters()
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        f = replace(f, date_from=f.date_to, date_to=f.date_from)
+    st.query_params.from_dict(params_from_filters(f, lang))
     return f
-
-
-def current_filters() -> Filters:
-    return st.session_state.get("filters", Filters())
 
 
 # --- small page helpers ----------------------------------------------------------------------
