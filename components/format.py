@@ -5,7 +5,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 
-def _missing(x) -> bool:
+def is_missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
@@ -15,21 +15,21 @@ def round_half_up(x: float, decimals: int) -> Decimal:
 
 
 def fmt_count(n) -> str:
-    return "–" if _missing(n) else f"{int(n):,}"
+    return "–" if is_missing(n) else f"{int(n):,}"
 
 
 def fmt_pct(ratio, decimals: int = 1) -> str:
     """A ratio as a percentage: one decimal on cards, two in tables."""
-    return "–" if _missing(ratio) else f"{round_half_up(ratio * 100, decimals)}%"
+    return "–" if is_missing(ratio) else f"{round_half_up(ratio * 100, decimals)}%"
 
 
 def fmt_stars(mean) -> str:
-    return "–" if _missing(mean) else str(round_half_up(mean, 2))
+    return "–" if is_missing(mean) else str(round_half_up(mean, 2))
 
 
 def fmt_delta(value, decimals: int = 0, suffix: str = "") -> str | None:
     """Signed change for st.metric; None when there is nothing to compare."""
-    if _missing(value):
+    if is_missing(value):
         return None
     v = round_half_up(value, decimals)
     text = f"{v:,}" if decimals == 0 else str(v)

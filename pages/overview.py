@@ -55,7 +55,7 @@ as_of = comparison_date(f, bangkok_today())
 weeks = query(overview.week_comparison, f, as_of)
 cards = headline_cards(headline, weeks, lang)
 for col, card in zip(st.columns(len(cards)), cards):
-    col.metric(card.label, card.value, card.delta, delta_color=card.delta_color)
+    col.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
     if card.caption:
         col.caption(card.caption)
 w = weeks.set_index("week")
