@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from fondueboard.db import BANGKOK
+
+from .i18n import t
 
 
 def is_missing(x) -> bool:
@@ -34,3 +39,16 @@ def fmt_delta(value, decimals: int = 0, suffix: str = "") -> str | None:
     v = round_half_up(value, decimals)
     text = f"{v:,}" if decimals == 0 else str(v)
     return f"+{text}{suffix}" if v > 0 else f"{text}{suffix}"
+
+
+def fmt_ago(when: datetime | None, now: datetime, lang: str) -> str:
+    """A moment in Bangkok time with how long ago it was: minutes, hours, then days."""
+    if when is None:
+        return t("never", lang)
+    minutes = max(0, int((now - when).total_seconds() // 60))
+    local = when.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+    if minutes < 120:
+        return f"{local} · {t('ago_minutes', lang, n=minutes)}"
+    if minutes < 48 * 60:
+        return f"{local} · {t('ago_hours', lang, n=minutes // 60)}"
+    return f"{local} · {t('ago_days', lang, n=minutes // 1440)}"

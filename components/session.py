@@ -8,10 +8,17 @@ from typing import Callable
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from fondueboard.db import bangkok_today, database_url, ensure_schema, make_engine
+from fondueboard.db import (
+    bangkok_today,
+    database_url,
+    describe_database,
+    ensure_schema,
+    error_summary,
+    make_engine,
+)
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
@@ -34,21 +41,19 @@ def _engine(url: str) -> Engine:
     return make_engine(url, statement_timeout_s=STATEMENT_TIMEOUT_S)
 
 
-def _where(url: str) -> str:
-    u = make_url(url)
-    return f"{u.get_backend_name()} {u.host or ''}{':' + str(u.port) if u.port else ''}{u.database or ''}".strip()
-
-
 def engine_or_stop(lang: str) -> Engine:
-    """The app's engine with its schema in place; a readable message instead of a traceback."""
+    """The app's engine, schema in place and data version read for this run; a readable
+    message instead of a traceback when the database cannot be reached."""
     url = database_url()
     engine = _engine(url)
     try:
         _prepare(url)
+        # Read once per run: every cached query of this run is keyed to it.
+        st.session_state["data_version"] = meta.data_version(engine)
     except SQLAlchemyError as exc:
         _prepare.clear()
-        st.error(t("db_unreachable", lang, where=_where(url)))
-        st.caption(str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0][:300])
+        st.error(t("db_unreachable", lang, where=describe_database(url)))
+        st.caption(error_summary(exc))
         st.stop()
     return engine
 
@@ -74,14 +79,11 @@ def _cached(key: str, url: str, version: tuple, args: tuple, _fn: Callable, _eng
 def query(fn: Callable, *args):
     """Run a queries/ function, cached per arguments and per data version (new imports show at once)."""
     url = database_url()
-    engine = _engine(url)
-    lang = language()
     try:
-        version = meta.data_version(engine)
-        return _cached(f"{fn.__module__}.{fn.__qualname__}", url, version, args, fn, engine)
+        return _cached(f"{fn.__module__}.{fn.__qualname__}", url, st.session_state["data_version"], args, fn,
+                       _engine(url))
     except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
-        st.error(t("db_slow", lang, detail=detail))
+        st.error(t("db_slow", language(), detail=error_summary(exc, 200)))
         st.stop()
 
 

@@ -7,10 +7,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from fondueboard.db import database_url, ensure_schema, make_engine
+from fondueboard.db import database_url, describe_database, ensure_schema, error_summary, make_engine
 from fondueboard.importer.load import (
     ImportFailed,
     ImportResult,
@@ -58,21 +57,13 @@ def summary(r: ImportResult) -> str:
     return text
 
 
-def _describe_db(url: str) -> str:
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite":
-        return f"SQLite file {u.database}"
-    return f"{u.get_backend_name()} at {u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
-
-
 def _engine(args):
     url = database_url(args.database_url)
     engine = make_engine(url)
     try:
         ensure_schema(engine)
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise SystemExit(f"error: cannot use the database ({_describe_db(url)}): {reason}")
+        raise SystemExit(f"error: cannot use the database ({describe_database(url)}): {error_summary(exc)}")
     return engine
 
 
@@ -127,7 +118,7 @@ def cmd_demo(args) -> int:
 
 def cmd_init_db(args) -> int:
     _engine(args)
-    print(f"schema ready in {_describe_db(database_url(args.database_url))}")
+    print(f"schema ready in {describe_database(database_url(args.database_url))}")
     return 0
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import (
     create_engine,
     event,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import TypeDecorator
@@ -203,6 +203,20 @@ def database_url(url: str | None = None) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+def describe_database(url: str) -> str:
+    """A short human description of where a URL points, without its password."""
+    u = make_url(database_url(url))
+    if u.get_backend_name() == "sqlite":
+        return f"SQLite file {u.database}"
+    return f"{u.get_backend_name()} at {u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
+
+
+def error_summary(exc: Exception, limit: int = 300) -> str:
+    """The first line of what the database driver said, for a message a person reads."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return (text.splitlines() or [""])[0][:limit]
 
 
 def make_engine(url: str | None = None, *, statement_timeout_s: float | None = None) -> Engine:

@@ -5,11 +5,11 @@ import streamlit as st
 
 from components import charts
 from components.cards import headline_cards
-from components.format import fmt_count, fmt_pct, fmt_stars
+from components.format import fmt_ago, fmt_count, fmt_pct, fmt_stars
 from components.i18n import group_label, t
 from components.periods import comparison_date
 from components.session import current_filters, language, query, table_with_download
-from fondueboard.db import BANGKOK, bangkok_today
+from fondueboard.db import bangkok_today
 from queries import meta, overview
 
 lang = language()
@@ -29,22 +29,10 @@ if fresh["newest_ticket"] is None:
     st.stop()
 
 
-def _ago(when) -> str:
-    if when is None:
-        return t("never", lang)
-    minutes = max(0, int((now - when).total_seconds() // 60))
-    local = when.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
-    if minutes < 120:
-        return f"{local} · {t('ago_minutes', lang, n=minutes)}"
-    if minutes < 48 * 60:
-        return f"{local} · {t('ago_hours', lang, n=minutes // 60)}"
-    return f"{local} · {t('ago_days', lang, n=minutes // 1440)}"
-
-
 st.caption(
-    t("newest_ticket", lang, when=_ago(fresh["newest_ticket"]))
+    t("newest_ticket", lang, when=fmt_ago(fresh["newest_ticket"], now, lang))
     + " · "
-    + t("last_import", lang, when=_ago(fresh["last_import"]), source=fresh["last_import_source"] or "–")
+    + t("last_import", lang, when=fmt_ago(fresh["last_import"], now, lang), source=fresh["last_import_source"] or "–")
 )
 
 if not h["total"]:

@@ -69,24 +69,19 @@ def top_categories(engine: Engine, f: Filters, limit: int | None = 10) -> pd.Dat
     """Tickets per category label (a two-label ticket counts in both); share of all tickets."""
     c = ticket_categories
     label = func.coalesce(c.c.category, literal(UNSPECIFIED)).label("category")
+    counted = func.count(distinct(t.c.id))
+    every = tickets.alias("every_ticket")  # the denominator: all filtered tickets
+    total = select(func.count()).select_from(every).where(*ticket_conditions(f, every)).scalar_subquery()
     stmt = (
-        select(label, func.count(distinct(t.c.id)).label("tickets"))
+        select(label, counted.label("tickets"), (cast(counted, Float) / func.nullif(total, 0)).label("share"))
         .select_from(t.outerjoin(c, c.c.ticket_id == t.c.id))
         .where(*ticket_conditions(f))
         .group_by(label)
-        .order_by(func.count(distinct(t.c.id)).desc(), label)
+        .order_by(counted.desc(), label)
     )
     if limit:
         stmt = stmt.limit(limit)
-    df = _frame(engine, stmt)
-    total = int(headline_total(engine, f))
-    df["share"] = df["tickets"] / total if total else None
-    return df
-
-
-def headline_total(engine: Engine, f: Filters) -> int:
-    with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(t).where(*ticket_conditions(f))).scalar_one()
+    return _frame(engine, stmt)
 
 
 def weekly_trend(engine: Engine, f: Filters) -> pd.DataFrame:

@@ -146,25 +146,31 @@ def engine(db_url):
 BANGKOK_SAMPLE = "traffy_api_2022_bkk.csv.gz"
 
 
+def _built_once(request, tmp_path_factory, load):
+    """kind -> URL of a database of that kind, built by `load(engine)` the first time it is asked for."""
+    built: dict[str, str] = {}
+
+    def get(kind: str) -> str:
+        if kind not in built:
+            from fondueboard.db import make_engine
+
+            url = new_database_url(kind, request, tmp_path_factory)
+            engine = make_engine(url)
+            load(engine)
+            engine.dispose()
+            built[kind] = url
+        return built[kind]
+
+    return get
+
+
 @pytest.fixture(scope="session")
 def bangkok_db(request, tmp_path_factory):
     """bangkok_db(kind) -> URL of a database of that kind holding the real 145k Bangkok sample."""
-    loaded: dict[str, str] = {}
+    from fondueboard.cli import import_file
 
-    def get(kind: str) -> str:
-        if kind not in loaded:
-            from fondueboard.cli import import_file
-            from fondueboard.db import make_engine
-
-            traffy = request.getfixturevalue("traffy_dir")
-            url = new_database_url(kind, request, tmp_path_factory)
-            engine = make_engine(url)
-            import_file(engine, traffy / BANGKOK_SAMPLE)
-            engine.dispose()
-            loaded[kind] = url
-        return loaded[kind]
-
-    return get
+    return _built_once(request, tmp_path_factory,
+                       lambda engine: import_file(engine, request.getfixturevalue("traffy_dir") / BANGKOK_SAMPLE))
 
 
 @pytest.fixture(scope="session")
@@ -172,18 +178,6 @@ def demo_db(request, tmp_path_factory):
     """demo_db(kind) -> URL of a database of that kind holding the demo province up to 2026-11-20."""
     from datetime import date
 
-    loaded: dict[str, str] = {}
+    from fondueboard.seed import load_demo
 
-    def get(kind: str) -> str:
-        if kind not in loaded:
-            from fondueboard.db import make_engine
-            from fondueboard.seed import load_demo
-
-            url = new_database_url(kind, request, tmp_path_factory)
-            engine = make_engine(url)
-            load_demo(engine, date(2026, 11, 20))
-            engine.dispose()
-            loaded[kind] = url
-        return loaded[kind]
-
-    return get
+    return _built_once(request, tmp_path_factory, lambda engine: load_demo(engine, date(2026, 11, 20)))

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 
 from components.cards import headline_cards
-from components.format import fmt_count, fmt_delta, fmt_pct, fmt_stars
+from components.format import fmt_ago, fmt_count, fmt_delta, fmt_pct, fmt_stars
 
 
 def test_rounding_is_half_up_as_metrics_md_says():
@@ -31,3 +32,11 @@ def test_cards_show_week_over_week_change_and_no_arrow_when_flat():
     assert [c.delta for c in cards] == ["+5", "0", "0.0 pp", None]
     assert [c.delta_arrow for c in cards] == ["auto", "off", "off", "auto"]
     assert cards[3].caption == "from 400 ratings"
+
+
+def test_ago_in_bangkok_time_with_growing_units():
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+    assert fmt_ago(now - timedelta(minutes=5), now, "en") == "2026-11-20 18:55 · 5 min ago"
+    assert fmt_ago(now - timedelta(hours=30), now, "en").endswith("· 30 h ago")
+    assert fmt_ago(now - timedelta(days=3), now, "th").endswith("· 3 วันที่แล้ว")
+    assert fmt_ago(None, now, "en") == "never"
