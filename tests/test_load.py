@@ -119,3 +119,17 @@ def test_failure_midway_leaves_database_as_before(engine, monkeypatch):
     with engine.connect() as c:
         failed = c.execute(select(import_log).where(import_log.c.outcome == "failed")).mappings().one()
     assert failed["source"] == "second.csv" and "simulated" in failed["message"]
+
+
+def test_a_database_error_is_reported_as_itself(request, tmp_path_factory):
+    # PostgreSQL only: SQLite does not enforce varchar lengths, so this row is no error there.
+    from conftest import new_database_url
+    from fondueboard.db import ensure_schema, make_engine
+
+    engine = make_engine(new_database_url("postgresql", request, tmp_path_factory))
+    ensure_schema(engine)
+    before = snapshot(engine)
+    with pytest.raises(ImportFailed, match="too long"):
+        load_records(engine, [rec("2023-AAAAAA"), rec("X" * 100)], source="long.csv", file_format="test")
+    assert snapshot(engine) == before
+    engine.dispose()

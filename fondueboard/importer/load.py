@@ -239,16 +239,16 @@ def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> 
 
 
 def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
+    # Created inside the file's transaction: a rollback removes them, so they are dropped only on
+    # success (a DROP after a PostgreSQL error would fail too and hide the error itself).
     stage_tickets.create(conn)
     stage_labels.create(conn)
-    try:
-        _stage_all(conn, rows, result, progress, fraction_done)
-        _resolve_duplicates(conn, result)
-        _classify(conn, result)
-        _write(conn, result.import_id)
-    finally:
-        stage_labels.drop(conn)
-        stage_tickets.drop(conn)
+    _stage_all(conn, rows, result, progress, fraction_done)
+    _resolve_duplicates(conn, result)
+    _classify(conn, result)
+    _write(conn, result.import_id)
+    stage_labels.drop(conn)
+    stage_tickets.drop(conn)
 
 
 def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> None:
