@@ -190,6 +190,25 @@ def _week_sqlite(element, compiler, **kw):
     )
 
 
+class days_between(FunctionElement):
+    """Days, with fractions, from the UTC timestamp `start` to `end` (NULL if either is NULL)."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(days_between, "postgresql")
+def _days_pg(element, compiler, **kw):
+    end, start = (compiler.process(c, **kw) for c in element.clauses)
+    return "(EXTRACT(EPOCH FROM (%s - %s)) / 86400.0)" % (end, start)
+
+
+@compiles(days_between, "sqlite")
+def _days_sqlite(element, compiler, **kw):
+    end, start = (compiler.process(c, **kw) for c in element.clauses)
+    return "(julianday(%s) - julianday(%s))" % (end, start)
+
+
 # --- engine ---------------------------------------------------------------------------------
 
 

@@ -10,16 +10,11 @@ from sqlalchemy.engine import Engine
 from fondueboard.db import bangkok_week_start, ticket_agencies, ticket_categories, tickets
 from fondueboard.statuses import FINISHED, GROUPS, OPEN_GROUPS
 
+from .common import fill_weeks, frame
 from .filters import UNSPECIFIED, Filters, ticket_conditions
 
 t = tickets
 OPEN_AGE_BUCKETS = ("0-7", "8-14", "15-30", "31+")
-
-
-def _frame(engine: Engine, stmt) -> pd.DataFrame:
-    with engine.connect() as conn:
-        result = conn.execute(stmt)
-        return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 
 def _headline_columns():
@@ -37,8 +32,8 @@ def _headline_columns():
 def headline(engine: Engine, f: Filters) -> pd.DataFrame:
     """One row: total, finished, completion_rate, ratings, satisfaction, districts, agencies."""
     conds = ticket_conditions(f)
-    row = _frame(engine, select(*_headline_columns(), func.count(distinct(t.c.district)).label("districts")).where(*conds))
-    agencies = _frame(
+    row = frame(engine, select(*_headline_columns(), func.count(distinct(t.c.district)).label("districts")).where(*conds))
+    agencies = frame(
         engine,
         select(func.count(distinct(ticket_agencies.c.agency)).label("agencies"))
         .select_from(ticket_agencies.join(t, t.c.id == ticket_agencies.c.ticket_id))
@@ -50,7 +45,7 @@ def headline(engine: Engine, f: Filters) -> pd.DataFrame:
 
 def status_groups(engine: Engine, f: Filters) -> pd.DataFrame:
     """Tickets per status group, every group listed (zero where none), in display order."""
-    got = _frame(
+    got = frame(
         engine,
         select(t.c.status_group, func.count().label("tickets")).where(*ticket_conditions(f)).group_by(t.c.status_group),
     )
@@ -81,13 +76,13 @@ def top_categories(engine: Engine, f: Filters, limit: int | None = 10) -> pd.Dat
     )
     if limit:
         stmt = stmt.limit(limit)
-    return _frame(engine, stmt)
+    return frame(engine, stmt)
 
 
 def weekly_trend(engine: Engine, f: Filters) -> pd.DataFrame:
     """Per Bangkok week (Monday): tickets reported, and how many of those are finished now."""
     week = bangkok_week_start(t.c.reported_at).label("week")
-    df = _frame(
+    df = frame(
         engine,
         select(
             week,
@@ -98,15 +93,8 @@ def weekly_trend(engine: Engine, f: Filters) -> pd.DataFrame:
         .group_by(week)
         .order_by(week),
     )
-    if df.empty:
-        return pd.DataFrame({"week": pd.Series(dtype="object"), "new": pd.Series(dtype="int64"),
-                             "finished": pd.Series(dtype="int64")})
-    df["week"] = pd.to_datetime(df["week"]).dt.date
     # Weeks without tickets are real zeros, not gaps.
-    weeks = pd.date_range(df["week"].min(), df["week"].max(), freq="7D").date
-    df = df.set_index("week").reindex(weeks, fill_value=0).rename_axis("week").reset_index()
-    df[["new", "finished"]] = df[["new", "finished"]].astype("int64")
-    return df
+    return fill_weeks(df, ["new", "finished"])
 
 
 def comparison_weeks(as_of: date) -> tuple[date, date, date, date]:
@@ -121,7 +109,7 @@ def week_comparison(engine: Engine, f: Filters, as_of: date) -> pd.DataFrame:
     this_from, this_to, last_from, last_to = comparison_weeks(as_of)
     frames = []
     for name, lo, hi in (("this", this_from, this_to), ("last", last_from, last_to)):
-        row = _frame(engine, select(*_headline_columns()).where(*ticket_conditions(f.with_period(lo, hi))))
+        row = frame(engine, select(*_headline_columns()).where(*ticket_conditions(f.with_period(lo, hi))))
         row.insert(0, "week", name)
         row["date_from"], row["date_to"] = lo, hi
         frames.append(row)
@@ -136,7 +124,7 @@ def open_age(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
         (t.c.reported_at > now - timedelta(days=31), literal(OPEN_AGE_BUCKETS[2])),
         else_=literal(OPEN_AGE_BUCKETS[3]),
     ).label("bucket")
-    got = _frame(
+    got = frame(
         engine,
         select(bucket, func.count().label("tickets"))
         .where(*ticket_conditions(f), t.c.status_group.in_(OPEN_GROUPS))

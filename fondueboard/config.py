@@ -1,0 +1,86 @@
+"""Settings a province may change without touching code, read from one TOML file.
+
+The file is `fondueboard.toml` at the project root, or the path in FONDUEBOARD_CONFIG. It is read
+on every use (it is tiny), so an edit shows on the next page load without a restart.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from fondueboard.agency_kinds import validate_kind_config
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_PATH = PROJECT_ROOT / "fondueboard.toml"
+
+
+class ConfigError(Exception):
+    """The config file cannot be used; the message says which file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """The agency ranking's parameters (defaults: ../shared/reference/metrics.md). Hashable, so
+    rankings can be cached per configuration."""
+
+    weight_completion: float = 0.5
+    weight_satisfaction: float = 0.3
+    weight_speed: float = 0.2
+    min_tickets: int = 10  # fewer tickets in the period: listed, not ranked
+    prior_ratings: int = 10  # m: how many province-average ratings every agency starts with
+    speed_days: int = 7  # "fast" means finished within this many days
+    kind_overrides: tuple[tuple[str, str], ...] = ()  # (exact agency name, kind)
+    kind_rules: tuple[tuple[str, str], ...] = ()  # (regex, kind), tried before the built-in rules
+
+
+def config_path() -> Path:
+    return Path(os.environ.get("FONDUEBOARD_CONFIG") or DEFAULT_CONFIG_PATH)
+
+
+def _read(path: Path) -> dict:
+    if not path.exists():
+        if os.environ.get("FONDUEBOARD_CONFIG"):
+            raise ConfigError(f"{path}: FONDUEBOARD_CONFIG names a file that does not exist")
+        return {}  # no file: the documented defaults
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def ranking_config(path: Path | None = None) -> RankingConfig:
+    """The [ranking] and [agency_kinds] sections, checked; defaults for anything left out."""
+    path = path or config_path()
+    data = _read(path)
+    ranking = data.get("ranking", {})
+    kinds = data.get("agency_kinds", {})
+    known = {f.name for f in fields(RankingConfig)} - {"kind_overrides", "kind_rules"}
+    problems = [f"unknown setting [ranking] {key}" for key in ranking if key not in known]
+    values = {}
+    for key in known & ranking.keys():
+        value = ranking[key]
+        default = getattr(RankingConfig, key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            problems.append(f"[ranking] {key} must be a number ≥ 0, not {value!r}")
+        elif isinstance(default, int) and not isinstance(default, bool) and not float(value).is_integer():
+            problems.append(f"[ranking] {key} must be a whole number, not {value!r}")
+        else:
+            values[key] = type(default)(value)
+    cfg = RankingConfig(**values)
+    weights = cfg.weight_completion + cfg.weight_satisfaction + cfg.weight_speed
+    if not problems and abs(weights - 1) > 1e-9:
+        problems.append(f"[ranking] the three weights must add up to 1 (they add up to {weights:g})")
+    overrides = tuple((str(k), str(v)) for k, v in kinds.get("overrides", {}).items())
+    rules = []
+    for i, rule in enumerate(kinds.get("rules", []), 1):
+        if not isinstance(rule, dict) or set(rule) != {"pattern", "kind"}:
+            problems.append(f"[[agency_kinds.rules]] number {i} needs exactly `pattern` and `kind`")
+        else:
+            rules.append((str(rule["pattern"]), str(rule["kind"])))
+    problems += validate_kind_config(overrides, tuple(rules))
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return RankingConfig(**values, kind_overrides=overrides, kind_rules=tuple(rules))
