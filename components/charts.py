@@ -69,3 +69,18 @@ def open_age_bar(df: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(title=t("col_bucket", lang), type="category")
     fig.update_yaxes(title=t("col_tickets", lang))
     return _layout(fig)
+
+
+def score_parts_bar(parts: pd.DataFrame, lang: str) -> go.Figure:
+    """Each part of an agency's score beside the peer median, against the part's full points."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=parts["part"], x=parts["max_points"], name=t("col_max_points", lang), orientation="h",
+                         marker_color="#e5e7eb", hoverinfo="skip"))
+    fig.add_trace(go.Bar(y=parts["part"], x=parts["points"], name=t("col_points", lang), orientation="h",
+                         marker_color=NEW_COLOUR, text=parts["points"], textposition="auto"))
+    fig.add_trace(go.Bar(y=parts["part"], x=parts["peer_median"], name=t("col_peer_median", lang), orientation="h",
+                         marker_color="#9ca3af", text=parts["peer_median"], textposition="auto"))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("col_points", lang), rangemode="tozero")
+    return _layout(fig, height=300)

@@ -5,13 +5,15 @@ import math
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+import pandas as pd
+
 from fondueboard.db import BANGKOK
 
 from .i18n import t
 
 
 def is_missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def round_half_up(x: float, decimals: int) -> Decimal:
@@ -52,3 +54,11 @@ def fmt_ago(when: datetime | None, now: datetime, lang: str) -> str:
     if minutes < 48 * 60:
         return f"{local} · {t('ago_hours', lang, n=minutes // 60)}"
     return f"{local} · {t('ago_days', lang, n=minutes // 1440)}"
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def plain(text: str) -> str:
+    """`text` escaped so Streamlit's markdown shows it as written (agency names carry ( ) . - : etc.)."""
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))

@@ -89,6 +89,118 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_finished": {"th": "เสร็จสิ้น", "en": "Finished"},
     "group_not_actionable": {"th": "ไม่เกี่ยวข้อง", "en": "Not actionable"},
     "group_other": {"th": "อื่น ๆ (สถานะไม่รู้จัก)", "en": "Other (unknown status)"},
+    # agency ranking
+    "nav_agencies": {"th": "อันดับหน่วยงาน", "en": "Agency ranking"},
+    "nav_agency": {"th": "หน้าหน่วยงาน", "en": "Agency page"},
+    "agencies_title": {"th": "อันดับหน่วยงาน", "en": "Agency ranking"},
+    "peer_group": {"th": "กลุ่มเทียบ (ประเภทหน่วยงาน)", "en": "Peer group (kind of agency)"},
+    "all_kinds": {"th": "ทุกประเภท (อันดับรวม)", "en": "All kinds (overall ranking)"},
+    "kind_count": {"th": "{kind} ({n})", "en": "{kind} ({n})"},
+    "kind_city_municipality": {"th": "เทศบาลนคร", "en": "City municipality"},
+    "kind_town_municipality": {"th": "เทศบาลเมือง", "en": "Town municipality"},
+    "kind_subdistrict_municipality": {"th": "เทศบาลตำบล", "en": "Subdistrict municipality"},
+    "kind_sao": {"th": "องค์การบริหารส่วนตำบล (อบต.)", "en": "Subdistrict administrative organisation"},
+    "kind_district_office": {"th": "ที่ว่าการอำเภอ/สำนักงานเขต", "en": "District office"},
+    "kind_provincial_agency": {"th": "ส่วนราชการ (ภูมิภาค/ส่วนกลาง)", "en": "Provincial or central government agency"},
+    "kind_state_enterprise": {"th": "รัฐวิสาหกิจ", "en": "State enterprise"},
+    "kind_other": {"th": "อื่น ๆ", "en": "Other"},
+    "top_three": {"th": "3 อันดับแรกของช่วงเวลา", "en": "Top three of the period"},
+    "top_rank": {"th": "อันดับ {rank}", "en": "No. {rank}"},
+    "top_score": {"th": "คะแนน {score}", "en": "Score {score}"},
+    "top_completion": {"th": "เสร็จ {finished} จาก {tickets} เรื่อง ({pct})", "en": "Finished {finished} of {tickets} ({pct})"},
+    "top_satisfaction": {"th": "ความพึงพอใจปรับ {adj} (ดิบ {raw} จาก {n} คะแนน)",
+                         "en": "Adjusted satisfaction {adj} (raw {raw} from {n} ratings)"},
+    "top_speed": {"th": "เสร็จภายใน {days} วัน {pct}", "en": "Finished within {days} days: {pct}"},
+    "top_none": {"th": "ยังไม่มีหน่วยงานที่มีเรื่องครบ {min} เรื่องในช่วงนี้ จึงยังไม่จัดอันดับ",
+                 "en": "No agency has {min} complaints in this period yet, so none is ranked."},
+    "open_agency_page": {"th": "เปิดหน้าหน่วยงาน", "en": "Open agency page"},
+    "col_rank": {"th": "อันดับ", "en": "Rank"},
+    "col_change": {"th": "เปลี่ยนแปลง", "en": "Change"},
+    "col_agency": {"th": "หน่วยงาน", "en": "Agency"},
+    "col_kind": {"th": "ประเภทหน่วยงาน", "en": "Kind"},
+    "col_completion": {"th": "อัตราความสำเร็จ (%)", "en": "Completion (%)"},
+    "col_median_days": {"th": "มัธยฐานวันจนเสร็จ", "en": "Median days to finish"},
+    "col_sat_adj": {"th": "ความพึงพอใจ (ปรับ)", "en": "Satisfaction (adjusted)"},
+    "col_sat_raw": {"th": "ความพึงพอใจ (ดิบ)", "en": "Satisfaction (raw)"},
+    "col_speed": {"th": "เสร็จภายใน {days} วัน (%)", "en": "Finished within {days} days (%)"},
+    "col_score": {"th": "คะแนนรวม", "en": "Score"},
+    "col_link": {"th": "หน้าหน่วยงาน", "en": "Agency page"},
+    "link_text": {"th": "เปิด ›", "en": "open ›"},
+    "unranked": {"th": "ไม่จัดอันดับ", "en": "unranked"},
+    "change_new": {"th": "ใหม่", "en": "new"},
+    "change_same": {"th": "คงที่", "en": "same"},
+    "ranking_unranked_note": {
+        "th": "หน่วยงานที่มีเรื่องน้อยกว่า {min} เรื่องในช่วงนี้แสดงต่อท้ายตาราง ไม่จัดอันดับ",
+        "en": "Agencies with fewer than {min} complaints in the period are listed at the end, unranked.",
+    },
+    "ranking_previous": {
+        "th": "การเปลี่ยนอันดับเทียบกับ {date_from} – {date_to} (ช่วงก่อนหน้าที่ยาวเท่ากัน) ▲ ขึ้น ▼ ลง",
+        "en": "Rank change against {date_from} – {date_to} (the previous period of equal length): ▲ up, ▼ down",
+    },
+    "ranking_nobody_before": {
+        "th": "ไม่มีหน่วยงานที่จัดอันดับได้ในช่วงก่อนหน้าที่ยาวเท่ากัน ({date_from} – {date_to}) จึงไม่แสดงการเปลี่ยนอันดับ",
+        "en": "No agency was ranked in the previous period of equal length ({date_from} – {date_to}), so no rank changes are shown.",
+    },
+    "ranking_no_previous": {
+        "th": "เลือกช่วงเวลาที่มีวันเริ่มและวันสิ้นสุด เพื่อดูการเปลี่ยนอันดับเทียบกับช่วงก่อนหน้าที่ยาวเท่ากัน",
+        "en": "Choose a period with a start and an end to see rank changes against the previous period of equal length.",
+    },
+    "ranking_agency_filter": {
+        "th": "ตัวกรองหน่วยงาน ({agency}) ไม่ใช้กับตารางอันดับ ซึ่งเทียบทุกหน่วยงาน",
+        "en": "The agency filter ({agency}) does not apply to the ranking, which compares every agency.",
+    },
+    "approximate_times": {
+        "th": "เวลาที่ใช้จนเสร็จ {pct} มาจากเวลากิจกรรมล่าสุด (ค่าประมาณ) เพราะข้อมูลไม่มีเวลาปิดเรื่อง",
+        "en": "{pct} of the times to finish come from the last activity (approximate): the data has no closing time.",
+    },
+    "formula_h": {"th": "วิธีคิดคะแนน (ค่าที่ใช้อยู่)", "en": "How the score is computed (settings in force)"},
+    "config_error": {"th": "ใช้ไฟล์ตั้งค่าไม่ได้: {detail}", "en": "The settings file cannot be used: {detail}"},
+    "no_agencies": {"th": "ไม่มีหน่วยงานที่มีเรื่องในช่วงเวลาและตัวกรองที่เลือก",
+                    "en": "No agency has complaints in this period and these filters."},
+    # one agency's page
+    "agency_choose": {
+        "th": "เลือกหน่วยงานจากตัวกรอง \"หน่วยงาน\" ด้านข้าง หรือเปิดจากหน้าอันดับหน่วยงาน",
+        "en": "Choose an agency with the \"Agency\" filter in the sidebar, or open one from the agency ranking.",
+    },
+    "agency_no_tickets": {"th": "หน่วยงานนี้ไม่มีเรื่องในช่วงเวลาและตัวกรองที่เลือก",
+                          "en": "This agency has no complaints in this period and these filters."},
+    "agency_rank": {"th": "อันดับรวม", "en": "Overall rank"},
+    "agency_peer_rank": {"th": "อันดับในกลุ่ม", "en": "Rank among peers"},
+    "rank_of": {"th": "{rank} จาก {n}", "en": "{rank} of {n}"},
+    "unranked_because": {"th": "ไม่จัดอันดับ: มี {n} เรื่อง น้อยกว่าเกณฑ์ {min} เรื่อง",
+                         "en": "Unranked: {n} complaints, fewer than the {min} required"},
+    "score_parts_h": {"th": "คะแนนแยกส่วน เทียบกับค่ามัธยฐานของกลุ่ม", "en": "The score's parts, next to the peer median"},
+    "part_completion": {"th": "ความสำเร็จ", "en": "Completion"},
+    "part_satisfaction": {"th": "ความพึงพอใจ (ปรับ)", "en": "Satisfaction (adjusted)"},
+    "part_speed": {"th": "ความเร็ว (เสร็จภายใน {days} วัน)", "en": "Speed (finished within {days} days)"},
+    "col_part": {"th": "ส่วนของคะแนน", "en": "Part"},
+    "col_value": {"th": "ค่า", "en": "Value"},
+    "col_points": {"th": "คะแนนที่ได้", "en": "Points"},
+    "col_peer_median": {"th": "มัธยฐานของกลุ่ม (คะแนน)", "en": "Peer median (points)"},
+    "col_max_points": {"th": "คะแนนเต็ม", "en": "Out of"},
+    "peer_median_note": {"th": "กลุ่ม: {kind} ที่จัดอันดับในช่วงนี้ ({n} หน่วยงาน)",
+                         "en": "Peers: {kind} ranked in this period ({n} agencies)"},
+    "agency_weekly": {"th": "เรื่องใหม่และที่หน่วยงานนี้ทำเสร็จ รายสัปดาห์", "en": "New, and finished by this agency, per week"},
+    "category_mix": {"th": "ประเภทปัญหา", "en": "Category mix"},
+    "districts_served": {"th": "อำเภอ/เขตที่มีเรื่อง", "en": "Districts served"},
+    "open_tickets_h": {"th": "เรื่องที่ยังไม่เสร็จ (เก่าที่สุดก่อน)", "en": "Open complaints (oldest first)"},
+    "low_rated_h": {"th": "เรื่องที่ได้ 1–2 ดาว (ล่าสุดก่อน)", "en": "Complaints rated 1–2 stars (newest first)"},
+    "overdue_counts": {"th": "เกิน 7 วัน {d7} · เกิน 15 วัน {d15} · เกิน 30 วัน {d30}",
+                       "en": "Over 7 days: {d7} · over 15 days: {d15} · over 30 days: {d30}"},
+    "col_ticket_id": {"th": "เลขที่เรื่อง", "en": "Ticket"},
+    "col_categories": {"th": "ประเภท", "en": "Categories"},
+    "col_district": {"th": "อำเภอ/เขต", "en": "District"},
+    "col_reported": {"th": "วันที่แจ้ง", "en": "Reported"},
+    "col_age": {"th": "อายุ (วัน)", "en": "Age (days)"},
+    "col_status": {"th": "สถานะ", "en": "Status"},
+    "col_overdue": {"th": "เกินกำหนด", "en": "Overdue"},
+    "col_star": {"th": "ดาว", "en": "Stars"},
+    "overdue_over": {"th": "เกิน {n} วัน", "en": "over {n} days"},
+    "page_number": {"th": "หน้า (จาก {pages})", "en": "Page (of {pages})"},
+    "rows_shown": {"th": "แสดง {first}–{last} จาก {total} เรื่อง", "en": "Showing {first}–{last} of {total}"},
+    "download_limited": {"th": "ดาวน์โหลด CSV ({n} เรื่องเก่าที่สุด)", "en": "Download CSV (the {n} oldest)"},
+    "none_open": {"th": "ไม่มีเรื่องค้างในช่วงนี้", "en": "No open complaints in this period."},
+    "none_low_rated": {"th": "ไม่มีเรื่องที่ได้ 1–2 ดาวในช่วงนี้", "en": "No 1–2 star complaints in this period."},
     # methods page
     "methods_title": {"th": "วิธีคำนวณตัวเลข", "en": "How numbers are computed"},
     "methods_intro": {
@@ -157,6 +269,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "นำเข้าแบบ upsert ตาม ticket_id: นำเข้าไฟล์เดิมซ้ำไม่เปลี่ยนอะไร ไฟล์ใหม่กว่าจะปรับสถานะ ดาว และหน่วยงาน ไฟล์ที่เก่ากว่าสิ่งที่มีอยู่ (last_activity เก่ากว่า) ไม่ย้อนสถานะ แถวที่ผิดรูปแบบถูกแยกเก็บพร้อมเหตุผลและเลขบรรทัด ถ้าเรื่องเดียวกันอยู่ในไฟล์หลายครั้ง ใช้แถวสุดท้าย",
         "en": "Imports upsert by ticket id: the same file twice changes nothing; a newer export updates statuses, stars and agencies; a file older than what is held (earlier last_activity) does not roll a status back. Malformed rows are set aside with their reason and line. A ticket listed twice in one file takes its last row.",
     },
+    "m_resolution_h": {"th": "เวลาจนเสร็จ", "en": "Time to finish"},
+    "m_resolution": {
+        "th": "เวลาจนเสร็จ = เวลาปิดเรื่อง (timestamp_finished) − เวลาแจ้ง ถ้าข้อมูลมี ถ้าไม่มี ใช้เวลากิจกรรมล่าสุด (last_activity) ของเรื่องที่เสร็จแล้ว − เวลาแจ้ง ซึ่งเป็นค่าประมาณ และหน้าแสดงสัดส่วนที่เป็นค่าประมาณไว้ เวลาปิดที่อยู่ก่อนเวลาแจ้งถือเป็นข้อมูลผิดพลาดและไม่นำมาคิด มัธยฐานคือค่ากลางของเวลาเหล่านี้ (จำนวนคู่ใช้ค่าเฉลี่ยของสองค่ากลาง) เป็นวัน",
+        "en": "Time to finish = closing time (timestamp_finished) − reported time where the data has it; otherwise, for a finished complaint, last activity − reported time, which is approximate (the page says what share is approximate). A closing time before the report is a data error and is left out. The median is the middle of these times (with an even number, the mean of the two middle ones), in days.",
+    },
+    "m_ranking_h": {"th": "อันดับหน่วยงาน", "en": "Agency ranking"},
+    "m_ranking": {
+        "th": "เรื่องหนึ่งนับให้ทุกหน่วยงานที่ระบุในเรื่อง แต่ถ้าข้อมูลระบุหน่วยงานที่ปิดเรื่อง (org_finished) เฉพาะหน่วยงานนั้นได้เครดิตว่าทำเสร็จ หน่วยงานที่มีเรื่องอย่างน้อย **{min_tickets}** เรื่องในช่วงเวลาจึงได้จัดอันดับ หน่วยงานอื่นแสดงต่อท้ายโดยไม่จัดอันดับ\n\n"
+              "- อัตราความสำเร็จ = เรื่องที่หน่วยงานทำเสร็จ ÷ เรื่องของหน่วยงาน\n"
+              "- ความพึงพอใจปรับ = (ผลรวมดาวของหน่วยงาน + {prior_ratings} × ค่าเฉลี่ยดาวของทุกเรื่องในตัวกรองนี้) ÷ (จำนวนคะแนน + {prior_ratings}) หน่วยงานที่มีคะแนนน้อยจึงถูกดึงเข้าหาค่าเฉลี่ย: 5 ดาวสามครั้งไม่ชนะ 4.8 ดาวจากสามร้อยคน\n"
+              "- ความเร็ว = สัดส่วนของเรื่องที่ทำเสร็จ (ที่รู้เวลา) ซึ่งเสร็จภายใน {speed_days} วัน หน่วยงานที่ยังไม่มีเรื่องเสร็จได้ 0\n\n"
+              "**คะแนน = 100 × ({w_completion} × อัตราความสำเร็จ + {w_satisfaction} × (ความพึงพอใจปรับ − 1) ÷ 4 + {w_speed} × ความเร็ว)**\n\n"
+              "ถ้าส่วนใดคำนวณไม่ได้ (เช่นไม่มีเวลาปิดเรื่องเลย) ส่วนนั้นไม่นำมาคิด และคะแนนคิดจากส่วนที่เหลือตามน้ำหนักเดิม (หารด้วยผลรวมน้ำหนักที่เหลือ) "
+              "คะแนนเท่ากัน: หน่วยงานที่มีเรื่องมากกว่าอยู่ก่อน แล้วเรียงตามชื่อ (ลำดับอักขระ Unicode) "
+              "การเปลี่ยนอันดับ = อันดับตอนนี้ − อันดับในช่วงก่อนหน้าที่ยาวเท่ากัน (▲ คือขึ้น) \"ใหม่\" คือหน่วยงานที่ไม่ได้จัดอันดับในช่วงก่อน "
+              "อันดับในกลุ่มใช้สูตรเดียวกัน เทียบเฉพาะหน่วยงานประเภทเดียวกัน ตัวกรองอำเภอและประเภทปัญหามีผล ตัวกรองหน่วยงานไม่มีผลต่ออันดับ "
+              "น้ำหนักและเกณฑ์อยู่ในไฟล์ตั้งค่า fondueboard.toml",
+        "en": "A complaint counts for every agency listed on it; where the data names the agency that closed it (org_finished), that agency alone gets the credit for finishing. Agencies with at least **{min_tickets}** complaints in the period are ranked; the others are listed after them, unranked.\n\n"
+              "- Completion = complaints the agency finished ÷ its complaints\n"
+              "- Adjusted satisfaction = (sum of the agency's stars + {prior_ratings} × mean star of all complaints in these filters) ÷ (its ratings + {prior_ratings}), so an agency with few ratings is pulled towards the mean: three 5-star ratings do not beat three hundred averaging 4.8\n"
+              "- Speed = share of its finished complaints (with a known time) finished within {speed_days} days; an agency that has finished nothing gets 0\n\n"
+              "**Score = 100 × ({w_completion} × completion + {w_satisfaction} × (adjusted satisfaction − 1) ÷ 4 + {w_speed} × speed)**\n\n"
+              "A part that cannot be computed (for instance no closing times at all) is left out and the score is taken over the remaining parts at their weights (divided by the sum of the remaining weights). "
+              "Equal scores: more complaints first, then by name (Unicode order). "
+              "Rank change = rank now − rank in the previous period of equal length (▲ is up); \"new\" is an agency that was not ranked in that period. "
+              "The rank among peers uses the same score, among agencies of the same kind. District and category filters apply; the agency filter does not. "
+              "Weights and threshold live in the settings file fondueboard.toml.",
+    },
+    "m_kinds_h": {"th": "ประเภทหน่วยงาน (กลุ่มเทียบ)", "en": "Kinds of agency (peer groups)"},
+    "m_kinds": {
+        "th": "ประเภทหน่วยงานมาจากชื่อภาษาไทย ตามกฎชุดเดียวใน fondueboard/agency_kinds.py เช่น ขึ้นต้นด้วย \"เทศบาลตำบล\" คือเทศบาลตำบล \"องค์การบริหารส่วนตำบล\" หรือ \"อบต.\" คือ อบต. \"การไฟฟ้า\"/\"การประปา\" คือรัฐวิสาหกิจ ชื่อที่กฎจัดผิดแก้ได้ในไฟล์ fondueboard.toml (ส่วน [agency_kinds])",
+        "en": "An agency's kind comes from its Thai name, by one set of rules in fondueboard/agency_kinds.py: a name starting \"เทศบาลตำบล\" is a subdistrict municipality, \"องค์การบริหารส่วนตำบล\" or \"อบต.\" a subdistrict administrative organisation, \"การไฟฟ้า\"/\"การประปา\" a state enterprise, and so on. Names the rules get wrong are corrected in fondueboard.toml ([agency_kinds]).",
+    },
     "m_rounding_h": {"th": "การปัดเศษ", "en": "Rounding"},
     "m_rounding": {
         "th": "ร้อยละบนการ์ด: ทศนิยม 1 ตำแหน่ง ปัดครึ่งขึ้น (86.078% → 86.1%) ในตาราง: ทศนิยม 2 ตำแหน่ง ค่าเฉลี่ยดาว: ทศนิยม 2 ตำแหน่ง (4.51) จำนวนมีตัวคั่นหลักพัน (1,020)",
@@ -167,7 +312,7 @@ STRINGS: dict[str, dict[str, str]] = {
 # The methods page shows these definitions in this order.
 METHOD_SECTIONS = (
     "period", "time", "total", "finished", "groups", "category", "satisfaction",
-    "weekly", "delta", "open_age", "counts", "freshness", "import", "rounding",
+    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "counts", "freshness", "import", "rounding",
 )
 
 

@@ -19,9 +19,11 @@ from fondueboard.db import (
     error_summary,
     make_engine,
 )
+from fondueboard.config import ConfigError, RankingConfig, ranking_config
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
+from .format import fmt_count
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .periods import PRESETS, filters_from_params, params_from_filters, preset_for, preset_range
 
@@ -173,6 +175,46 @@ def sidebar_filters(lang: str) -> Filters:
 
 
 # --- small page helpers ----------------------------------------------------------------------
+
+
+def ranking_config_or_stop(lang: str) -> RankingConfig:
+    """The ranking settings from the config file; a readable message if the file is wrong."""
+    try:
+        return ranking_config()
+    except ConfigError as exc:
+        st.error(t("config_error", lang, detail=str(exc)))
+        st.stop()
+
+
+def open_agency_button(agency: str, lang: str, key: str) -> None:
+    """A button that makes `agency` the shared agency filter and opens its page."""
+    if st.button(t("open_agency_page", lang), key=key, icon=":material/arrow_forward:"):
+        _set_filters(agency=agency)
+        st.switch_page("pages/agency.py")
+
+
+def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame], lang: str,
+                page_size: int = 25, column_config: dict | None = None) -> None:
+    """One page of a long list: `fetch(limit, offset)` reads only that page from the database."""
+    pages = max(1, -(-total // page_size))
+    page = 1
+    if pages > 1:
+        page = st.number_input(t("page_number", lang, pages=fmt_count(pages)), min_value=1, max_value=pages,
+                               value=1, step=1, key=f"page_{name}")
+    offset = (page - 1) * page_size
+    st.dataframe(fetch(page_size, offset), hide_index=True, width="stretch", column_config=column_config)
+    st.caption(t("rows_shown", lang, first=fmt_count(offset + 1), last=fmt_count(min(total, offset + page_size)),
+                 total=fmt_count(total)))
+
+
+def csv_download(label: str, name: str, fn: Callable, *args) -> None:
+    """A CSV download built only when clicked, from `fn(engine, *args)` (UTF-8 with BOM for Excel)."""
+    engine = _engine(database_url())
+
+    def build() -> bytes:
+        return fn(engine, *args).to_csv(index=False).encode("utf-8-sig")
+
+    st.download_button(label, build, file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")
 
 
 def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: dict | None = None) -> None:

@@ -1,12 +1,14 @@
 """How numbers are computed: every definition the app applies, in the chosen language."""
 import streamlit as st
 
+from components.agencies import formula_values
 from components.i18n import METHOD_SECTIONS, t
-from components.session import language
+from components.session import language, ranking_config_or_stop
 
 lang = language()
+values = formula_values(ranking_config_or_stop(lang))  # the ranking's settings in force
 st.title(t("methods_title", lang))
 st.write(t("methods_intro", lang))
 for section in METHOD_SECTIONS:
     st.subheader(t(f"m_{section}_h", lang))
-    st.markdown(t(f"m_{section}", lang))
+    st.markdown(t(f"m_{section}", lang, **values))

@@ -1,0 +1,163 @@
+"""The agency leaderboard and each agency's page, shaped for display: scope, labels, links, parts.
+
+Pure functions over the ranking frame from queries/agencies.py, testable without a browser.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from fondueboard.agency_kinds import KINDS
+from fondueboard.config import RankingConfig
+from fondueboard.ranking import PARTS
+from queries.filters import Filters
+
+from fondueboard.db import BANGKOK
+
+from .format import fmt_count, fmt_pct, fmt_stars, is_missing, round_half_up
+from .i18n import t
+from .periods import params_from_filters
+
+
+def formula_values(cfg: RankingConfig) -> dict:
+    """The settings in force, for the formula text (one definition: the m_ranking string)."""
+    return dict(w_completion=f"{cfg.weight_completion:g}", w_satisfaction=f"{cfg.weight_satisfaction:g}",
+                w_speed=f"{cfg.weight_speed:g}", min_tickets=cfg.min_tickets, prior_ratings=cfg.prior_ratings,
+                speed_days=cfg.speed_days)
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return t(f"kind_{kind}", lang)
+
+
+def in_scope(ranking: pd.DataFrame, kind: str | None) -> pd.DataFrame:
+    """The ranking overall (kind None) or among one kind: `rank`/`rank_change` become that scope's."""
+    if kind is None:
+        return ranking
+    peers = ranking[ranking["kind"] == kind].copy()
+    peers["rank"], peers["rank_change"] = peers["peer_rank"], peers["peer_rank_change"]
+    return peers.reset_index(drop=True)
+
+
+def change_label(change, new: bool, lang: str) -> str:
+    """▲2 moved up two places, ▼1 down one, = same, "new" not ranked before, "" nothing to compare."""
+    if new:
+        return t("change_new", lang)
+    if is_missing(change):
+        return ""
+    change = int(change)
+    if change == 0:
+        return "="
+    return f"▲{-change}" if change < 0 else f"▼{change}"
+
+
+def agency_link(agency: str, f: Filters, lang: str) -> str:
+    """Relative URL of the agency's page with the same filters: agency?agency=<name>&from=…"""
+    return "agency?" + urlencode(params_from_filters(replace(f, agency=agency), lang))
+
+
+def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang: str) -> tuple[pd.DataFrame, dict]:
+    """The leaderboard as shown and downloaded: numbers stay numbers (percentages ×100), headers
+    translated; and the column formats for st.dataframe."""
+    pct = 100.0
+    df = pd.DataFrame({
+        "rank": scoped["rank"],
+        "change": [change_label(c, n, lang) for c, n in zip(scoped["rank_change"], scoped["new"])],
+        "agency": scoped["agency"],
+        "kind": [kind_label(k, lang) for k in scoped["kind"]],
+        "tickets": scoped["tickets"],
+        "finished": scoped["finished"],
+        "completion": (scoped["completion"] * pct).round(2),
+        "median_days": scoped["median_days"].round(1),
+        "satisfaction_adj": scoped["satisfaction_adj"].astype(float).round(2),
+        "satisfaction_raw": scoped["satisfaction_raw"].astype(float).round(2),
+        "ratings": scoped["ratings"],
+        "speed": (scoped["speed"].astype(float) * pct).round(2),
+        "score": scoped["score"].astype(float).round(2),
+        "link": [agency_link(a, f, lang) for a in scoped["agency"]],
+    })
+    df.loc[~scoped["eligible"].to_numpy(), "change"] = t("unranked", lang)
+    headers = {
+        "rank": t("col_rank", lang), "change": t("col_change", lang), "agency": t("col_agency", lang),
+        "kind": t("col_kind", lang), "tickets": t("col_tickets", lang), "finished": t("kpi_finished", lang),
+        "completion": t("col_completion", lang), "median_days": t("col_median_days", lang),
+        "satisfaction_adj": t("col_sat_adj", lang), "satisfaction_raw": t("col_sat_raw", lang),
+        "ratings": t("col_ratings", lang), "speed": t("col_speed", lang, days=cfg.speed_days),
+        "score": t("col_score", lang), "link": t("col_link", lang),
+    }
+    number = st.column_config.NumberColumn
+    config = {
+        headers["rank"]: number(format="%d"),
+        headers["completion"]: number(format="%.2f"),
+        headers["median_days"]: number(format="%.1f"),
+        headers["satisfaction_adj"]: number(format="%.2f"),
+        headers["satisfaction_raw"]: number(format="%.2f"),
+        headers["speed"]: number(format="%.2f"),
+        headers["score"]: number(format="%.2f"),
+        headers["link"]: st.column_config.LinkColumn(display_text=t("link_text", lang)),
+    }
+    return df.rename(columns=headers), config
+
+
+def kinds_present(ranking: pd.DataFrame) -> list[str]:
+    present = set(ranking["kind"])
+    return [k for k in KINDS if k in present]
+
+
+def top_three(scoped: pd.DataFrame) -> pd.DataFrame:
+    return scoped[scoped["eligible"]].head(3)
+
+
+def top_lines(row: pd.Series, cfg: RankingConfig, lang: str) -> list[str]:
+    """The numbers that earned a place in the top three, one line each."""
+    return [
+        t("top_score", lang, score=round_half_up(row["score"], 2)),
+        t("top_completion", lang, finished=fmt_count(row["finished"]), tickets=fmt_count(row["tickets"]),
+          pct=fmt_pct(row["completion"])),
+        t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]), raw=fmt_stars(row["satisfaction_raw"]),
+          n=fmt_count(row["ratings"])),
+        t("top_speed", lang, days=cfg.speed_days, pct=fmt_pct(row["speed"])),
+    ]
+
+
+def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: str) -> pd.DataFrame:
+    """Each part of the agency's score (its value and points) next to the median points of the
+    ranked agencies of its kind."""
+    row = ranking.set_index("agency").loc[agency]
+    peers = ranking[(ranking["kind"] == row["kind"]) & ranking["eligible"]]
+    weights = {"completion": cfg.weight_completion, "satisfaction": cfg.weight_satisfaction,
+               "speed": cfg.weight_speed}
+    values = {"completion": fmt_pct(row["completion"]), "satisfaction": fmt_stars(row["satisfaction_adj"]),
+              "speed": fmt_pct(row["speed"])}
+    return pd.DataFrame({
+        "part": [t(f"part_{p}", lang, days=cfg.speed_days) for p in PARTS],
+        "value": [values[p] for p in PARTS],
+        "points": [_points(row[f"points_{p}"]) for p in PARTS],
+        "peer_median": [_points(peers[f"points_{p}"].median()) if len(peers) else None for p in PARTS],
+        "max_points": [round(100 * weights[p], 2) for p in PARTS],
+    })
+
+
+def _points(x):
+    return None if is_missing(x) else round(float(x), 2)
+
+
+def ticket_rows(df: pd.DataFrame, lang: str, with_stars: bool = False) -> pd.DataFrame:
+    """A page of tickets as shown: id, categories, district, reported date (Bangkok), age, status,
+    overdue mark. Nothing about the reporter is selected in the first place."""
+    out = pd.DataFrame({
+        t("col_ticket_id", lang): df["ticket_id"],
+        t("col_categories", lang): df["categories"].replace("", t("unspecified", lang)),
+        t("col_district", lang): df["district"].fillna(""),
+        t("col_reported", lang): [r.astimezone(BANGKOK).strftime("%Y-%m-%d") for r in df["reported_at"]],
+        t("col_age", lang): df["age_days"],
+        t("col_status", lang): df["status"].fillna(""),
+    })
+    if "overdue" in df:
+        out[t("col_overdue", lang)] = [t("overdue_over", lang, n=d) if d else "" for d in df["overdue"]]
+    if with_stars:
+        out[t("col_star", lang)] = df["star"]
+    return out

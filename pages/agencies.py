@@ -1,0 +1,79 @@
+"""The agency leaderboard: who ranks where in the period, why, and the formula in force."""
+import streamlit as st
+
+from components.agencies import (
+    formula_values,
+    in_scope,
+    kind_label,
+    kinds_present,
+    leaderboard_table,
+    top_lines,
+    top_three,
+)
+from components.format import fmt_count, fmt_pct, plain
+from components.i18n import t
+from components.session import (
+    current_filters,
+    language,
+    open_agency_button,
+    query,
+    ranking_config_or_stop,
+    table_with_download,
+)
+from queries import agencies
+
+lang = language()
+f = current_filters()
+cfg = ranking_config_or_stop(lang)
+
+st.title(t("agencies_title", lang))
+period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
+st.caption(t("showing_period", lang, period=period))
+
+ranking = query(agencies.agency_ranking, f, cfg)
+if ranking.empty:
+    st.info(t("no_agencies", lang))
+    st.stop()
+
+counts = ranking["kind"].value_counts()
+kind = st.selectbox(
+    t("peer_group", lang), [None, *kinds_present(ranking)], key=f"peer_group_{lang}",
+    format_func=lambda k: t("all_kinds", lang) if k is None
+    else t("kind_count", lang, kind=kind_label(k, lang), n=fmt_count(counts[k])),
+)
+scoped = in_scope(ranking, kind)
+
+st.subheader(t("top_three", lang))
+podium = top_three(scoped)
+if podium.empty:
+    st.info(t("top_none", lang, min=cfg.min_tickets))
+for col, (_, row) in zip(st.columns(3), podium.iterrows()):
+    with col.container(border=True):
+        st.markdown(f"### {('🥇', '🥈', '🥉')[int(row['rank']) - 1]} {t('top_rank', lang, rank=int(row['rank']))}")
+        st.markdown(f"**{plain(row['agency'])}**")
+        st.caption(plain(kind_label(row["kind"], lang)))
+        for line in top_lines(row, cfg, lang):
+            st.markdown(plain(line))
+        open_agency_button(row["agency"], lang, key=f"open_top_{int(row['rank'])}")
+
+st.subheader(t("agencies_title", lang) if kind is None else kind_label(kind, lang))
+notes = [t("ranking_unranked_note", lang, min=cfg.min_tickets)]
+before = agencies.previous_period(f)
+if not before:
+    notes.append(t("ranking_no_previous", lang))
+elif ranking["previous_rank"].isna().all():
+    notes.append(t("ranking_nobody_before", lang, date_from=before.date_from, date_to=before.date_to))
+else:
+    notes.append(t("ranking_previous", lang, date_from=before.date_from, date_to=before.date_to))
+if f.agency:
+    notes.append(t("ranking_agency_filter", lang, agency=f.agency))
+timed = ranking["timed"].sum()
+if timed and ranking["approximate"].sum():
+    notes.append(t("approximate_times", lang, pct=fmt_pct(ranking["approximate"].sum() / timed)))
+table, config = leaderboard_table(scoped, f, cfg, lang)
+table_with_download(table, "agency_ranking", lang, column_config=config)
+for note in notes:
+    st.caption(plain(note))
+
+with st.expander(t("formula_h", lang), expanded=True):
+    st.markdown(t("m_ranking", lang, **formula_values(cfg)))

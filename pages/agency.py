@@ -1,0 +1,112 @@
+"""One agency's page: its rank and why, its weekly work, and which of its complaints are late."""
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from components import charts
+from components.agencies import kind_label, score_parts, ticket_rows
+from components.format import fmt_count, fmt_pct, fmt_stars, plain
+from components.i18n import t
+from components.session import (
+    csv_download,
+    current_filters,
+    language,
+    paged_table,
+    query,
+    ranking_config_or_stop,
+    table_with_download,
+)
+from queries import agencies, overview
+
+DOWNLOAD_LIMIT = 10_000  # open complaints in one CSV: an agency's whole backlog, but bounded
+
+lang = language()
+f = current_filters()
+cfg = ranking_config_or_stop(lang)
+now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+
+st.title(plain(f.agency) if f.agency else t("nav_agency", lang))
+if not f.agency:
+    st.info(t("agency_choose", lang))
+    st.page_link("pages/agencies.py", label=t("nav_agencies", lang), icon=":material/leaderboard:")
+    st.stop()
+agency = f.agency
+period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
+
+ranking = query(agencies.agency_ranking, f, cfg)
+if agency not in set(ranking["agency"]):
+    st.caption(t("showing_period", lang, period=period))
+    st.info(t("agency_no_tickets", lang))
+    st.stop()
+row = ranking.set_index("agency").loc[agency]
+peers = ranking[ranking["kind"] == row["kind"]]
+st.caption(plain(kind_label(row["kind"], lang)) + " · " + t("showing_period", lang, period=period))
+
+cards = st.columns(5)
+if row["eligible"]:
+    cards[0].metric(t("agency_rank", lang), t("rank_of", lang, rank=int(row["rank"]), n=int(ranking["eligible"].sum())))
+    cards[1].metric(t("agency_peer_rank", lang),
+                    t("rank_of", lang, rank=int(row["peer_rank"]), n=int(peers["eligible"].sum())))
+else:
+    cards[0].metric(t("agency_rank", lang), t("unranked", lang))
+    cards[1].metric(t("agency_peer_rank", lang), t("unranked", lang))
+cards[2].metric(t("col_score", lang), f"{row['score']:.2f}")
+cards[3].metric(t("col_tickets", lang), fmt_count(row["tickets"]))
+cards[4].metric(t("kpi_completion", lang), fmt_pct(row["completion"]))
+if not row["eligible"]:
+    st.caption(t("unranked_because", lang, n=fmt_count(row["tickets"]), min=cfg.min_tickets))
+
+st.subheader(t("score_parts_h", lang))
+parts = score_parts(ranking, agency, cfg, lang)
+left, right = st.columns([3, 2])
+with left:
+    st.plotly_chart(charts.score_parts_bar(parts, lang), width="stretch")
+with right:
+    st.dataframe(parts.rename(columns={
+        "part": t("col_part", lang), "value": t("col_value", lang), "points": t("col_points", lang),
+        "peer_median": t("col_peer_median", lang), "max_points": t("col_max_points", lang)}),
+        hide_index=True, width="stretch")
+    st.caption(t("peer_median_note", lang, kind=kind_label(row["kind"], lang), n=fmt_count(peers["eligible"].sum()))
+               + " · " + t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]),
+                           raw=fmt_stars(row["satisfaction_raw"]), n=fmt_count(row["ratings"])))
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(t("agency_weekly", lang))
+    st.plotly_chart(charts.weekly_trend(query(agencies.agency_weekly, f, agency), lang), width="stretch")
+with right:
+    st.subheader(t("category_mix", lang))
+    st.plotly_chart(charts.category_bar(query(overview.top_categories, replace(f, agency=agency), 10), lang),
+                    width="stretch")
+
+st.subheader(t("districts_served", lang))
+districts = query(agencies.agency_districts, f, agency)
+table_with_download(districts.rename(columns={"district": t("col_district", lang), "tickets": t("col_tickets", lang)}),
+                    "agency_districts", lang)
+
+st.subheader(t("open_tickets_h", lang))
+open_total = query(agencies.open_ticket_count, f, agency)
+if not open_total:
+    st.info(t("none_open", lang))
+else:
+    ages = query(agencies.overdue_counts, f, agency, now).iloc[0]
+    st.markdown(t("overdue_counts", lang, d7=fmt_count(ages["over_7"]), d15=fmt_count(ages["over_15"]),
+                  d30=fmt_count(ages["over_30"])))
+    paged_table(f"open_{agency}", open_total,
+                lambda limit, offset: ticket_rows(query(agencies.open_tickets, f, agency, now, limit, offset), lang),
+                lang)
+    label = t("download_csv", lang) if open_total <= DOWNLOAD_LIMIT else t("download_limited", lang,
+                                                                          n=fmt_count(DOWNLOAD_LIMIT))
+    csv_download(label, "open_complaints",
+                 lambda engine: ticket_rows(agencies.open_tickets(engine, f, agency, now, DOWNLOAD_LIMIT), lang))
+
+st.subheader(t("low_rated_h", lang))
+low_total = query(agencies.low_rated_count, f, agency)
+if not low_total:
+    st.info(t("none_low_rated", lang))
+else:
+    paged_table(f"low_{agency}", low_total,
+                lambda limit, offset: ticket_rows(query(agencies.low_rated_tickets, f, agency, now, limit, offset),
+                                                  lang, with_stars=True),
+                lang)
