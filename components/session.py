@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.pages_manager import PagesManager
 
 from fondueboard.db import (
     bangkok_today,
@@ -30,8 +31,19 @@ from .periods import PRESETS, filters_from_params, params_from_filters, preset_f
 STATEMENT_TIMEOUT_S = 30
 
 
+def _leave_folder_multipage_mode() -> None:
+    """Streamlit treats a folder named pages/ as an old-style multipage app until st.navigation
+    has run once in the process, so a link like /agency?agency=… as the server's first request
+    would run that page without app.py (no filters, no database). Ours are st.Page scripts:
+    switch the old mode off and run again, now through app.py."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def language() -> str:
     """The UI language: the sidebar switch, first set from ?lang= (Thai by default)."""
+    _leave_folder_multipage_mode()  # language() is the first call of app.py and of every page
     if "lang" not in st.session_state:
         lang = st.query_params.get("lang", DEFAULT_LANGUAGE)
         st.session_state["lang"] = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -188,9 +200,14 @@ def ranking_config_or_stop(lang: str) -> RankingConfig:
 
 def open_agency_button(agency: str, lang: str, key: str) -> None:
     """A button that makes `agency` the shared agency filter and opens its page."""
-    if st.button(t("open_agency_page", lang), key=key, icon=":material/arrow_forward:"):
-        _set_filters(agency=agency)
+    if st.session_state.pop("open_agency_page", False):  # set by the click's callback
         st.switch_page("pages/agency.py")
+
+    def on_click():
+        _set_filters(agency=agency)
+        st.session_state["open_agency_page"] = True
+
+    st.button(t("open_agency_page", lang), key=key, icon=":material/arrow_forward:", on_click=on_click)
 
 
 def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame], lang: str,
@@ -199,8 +216,8 @@ def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame]
     pages = max(1, -(-total // page_size))
     page = 1
     if pages > 1:
-        page = st.number_input(t("page_number", lang, pages=fmt_count(pages)), min_value=1, max_value=pages,
-                               value=1, step=1, key=f"page_{name}")
+        page = st.columns([1, 3])[0].number_input(t("page_number", lang, pages=fmt_count(pages)), min_value=1,
+                                                  max_value=pages, value=1, step=1, key=f"page_{name}")
     offset = (page - 1) * page_size
     st.dataframe(fetch(page_size, offset), hide_index=True, width="stretch", column_config=column_config)
     st.caption(t("rows_shown", lang, first=fmt_count(offset + 1), last=fmt_count(min(total, offset + page_size)),

@@ -68,7 +68,7 @@ def test_thai_is_default_and_methods_page_has_every_definition(monkeypatch, demo
     from components.i18n import METHOD_SECTIONS, t
 
     at = render(monkeypatch, demo_db("sqlite"), "pages/methods.py")
-    assert [s.value for s in at.subheader] == [t(f"m_{s}_h", "th") for s in METHOD_SECTIONS]
+    assert [s.value for s in at.main.subheader] == [t(f"m_{s}_h", "th") for s in METHOD_SECTIONS]
 
 
 def test_database_down_gives_a_message_not_a_traceback(monkeypatch):
@@ -78,9 +78,8 @@ def test_database_down_gives_a_message_not_a_traceback(monkeypatch):
 
 def test_filters_survive_page_switches_and_language_switches(monkeypatch, demo_db):
     # Streamlit drops a widget's value on a page switch and keeps its stored label across a
-    # language switch; the filters must survive both. (AppTest 1.67 loses the sidebar from its
-    # tree after a rerun under st.navigation and does not show the app's own URL writes, so
-    # widgets are driven on the first run and the figures are what is checked.)
+    # language switch; the filters must survive both. (AppTest does not show the app's own URL
+    # writes, so the figures are what is checked.)
     at = render(monkeypatch, demo_db("sqlite"),
                 params={"from": "2022-10-03", "to": "2023-06-09", "district": "จุน"})
     jun = [m.value for m in at.metric]
@@ -90,6 +89,7 @@ def test_filters_survive_page_switches_and_language_switches(monkeypatch, demo_d
     assert [m.value for m in at.metric] == jun
     at.switch_page("pages/methods.py").run()
     assert at.title[0].value == "How numbers are computed"
+    assert at.sidebar.selectbox[1].value == "จุน"  # app.py ran: the shared filters are there
     at.switch_page("pages/overview.py").run()
     assert not at.exception
     assert at.title[0].value == "Complaints overview"
@@ -109,3 +109,16 @@ def test_a_chosen_preset_survives_a_page_switch(monkeypatch, demo_db):
     at.switch_page("pages/overview.py").run()
     assert at.caption[0].value.endswith(f"{start} – {end}")
     assert [m.value for m in at.metric] == fiscal
+
+
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_a_link_to_a_page_works_as_the_first_request(monkeypatch, demo_db, page):
+    # Streamlit runs a pages/ folder as an old-style multipage app until st.navigation has run
+    # once, so a deep link as a fresh server's first request used to skip app.py entirely.
+    monkeypatch.setenv("DATABASE_URL", demo_db("sqlite"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["agency"] = "เทศบาลตำบลแม่กา"
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.sidebar.selectbox) == 4  # the shared filters: app.py ran
