@@ -90,7 +90,9 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
     }
     number = st.column_config.NumberColumn
     config = {
-        headers["rank"]: number(format="%d"),
+        headers["rank"]: number(format="%d", pinned=True),
+        headers["change"]: st.column_config.TextColumn(pinned=True),
+        headers["agency"]: st.column_config.TextColumn(pinned=True),
         headers["completion"]: number(format="%.2f"),
         headers["median_days"]: number(format="%.1f"),
         headers["satisfaction_adj"]: number(format="%.2f"),

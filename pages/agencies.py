@@ -49,7 +49,7 @@ if podium.empty:
     st.info(t("top_none", lang, min=cfg.min_tickets))
 for col, (_, row) in zip(st.columns(3), podium.iterrows()):
     with col.container(border=True):
-        st.markdown(f"### {('🥇', '🥈', '🥉')[int(row['rank']) - 1]} {t('top_rank', lang, rank=int(row['rank']))}")
+        st.markdown(f"### :material/emoji_events: {t('top_rank', lang, rank=int(row['rank']))}")
         st.markdown(f"**{plain(row['agency'])}**")
         st.caption(plain(kind_label(row["kind"], lang)))
         for line in top_lines(row, cfg, lang):

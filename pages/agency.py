@@ -59,17 +59,15 @@ if not row["eligible"]:
 
 st.subheader(t("score_parts_h", lang))
 parts = score_parts(ranking, agency, cfg, lang)
-left, right = st.columns([3, 2])
-with left:
-    st.plotly_chart(charts.score_parts_bar(parts, lang), width="stretch")
-with right:
-    st.dataframe(parts.rename(columns={
+st.plotly_chart(charts.score_parts_bar(parts, lang), width="stretch")
+st.caption(t("peer_median_note", lang, kind=kind_label(row["kind"], lang), n=fmt_count(peers["eligible"].sum()))
+           + " · " + t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]),
+                       raw=fmt_stars(row["satisfaction_raw"]), n=fmt_count(row["ratings"])))
+with st.expander(t("show_table", lang)):
+    table_with_download(parts.rename(columns={
         "part": t("col_part", lang), "value": t("col_value", lang), "points": t("col_points", lang),
         "peer_median": t("col_peer_median", lang), "max_points": t("col_max_points", lang)}),
-        hide_index=True, width="stretch")
-    st.caption(t("peer_median_note", lang, kind=kind_label(row["kind"], lang), n=fmt_count(peers["eligible"].sum()))
-               + " · " + t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]),
-                           raw=fmt_stars(row["satisfaction_raw"]), n=fmt_count(row["ratings"])))
+        "score_parts", lang)
 
 left, right = st.columns([3, 2])
 with left:
