@@ -122,3 +122,38 @@ def test_open_age_matches_pandas(bkk, raw):
     want = pd.cut(days, [-1, 7, 14, 30, float("inf")], labels=["0-7", "8-14", "15-30", "31+"]).value_counts()
     got = overview.open_age(bkk, Filters(), now).set_index("bucket")["tickets"]
     assert got.to_dict() == want.to_dict()
+
+
+def test_agency_ranking_matches_pandas(bkk, raw):
+    """Every leaderboard column on the real sample, recomputed from the raw CSV with pandas. The
+    sample has no closing times, so speed drops out and the score is completion and satisfaction
+    at their weights (0.5 and 0.3, over 0.8)."""
+    from fondueboard.config import RankingConfig
+    from queries.agencies import agency_ranking
+
+    f = Filters(date(2022, 6, 1), date(2022, 8, 31))
+    sub = raw[(raw["bkk_date"] >= f.date_from) & (raw["bkk_date"] <= f.date_to)].copy()
+    sub["agency"] = sub["organization"].str.split(",").map(lambda xs: list(dict.fromkeys(x.strip() for x in xs if x.strip())))
+    per = sub.explode("agency").dropna(subset=["agency"])
+    rated = per["star_n"].where(per["star_n"].between(1, 5))
+    per = per.assign(done=per["group"] == "finished", rated=rated)
+    want = per.groupby("agency").agg(tickets=("ticket_id", "size"), finished=("done", "sum"),
+                                     ratings=("rated", "count"), star_sum=("rated", "sum"))
+    mean = sub["star_n"].where(sub["star_n"].between(1, 5)).mean()
+    want["completion"] = want["finished"] / want["tickets"]
+    want["satisfaction_adj"] = (want["star_sum"] + 10 * mean) / (want["ratings"] + 10)
+    want["score"] = 100 * (0.5 * want["completion"] + 0.3 * (want["satisfaction_adj"] - 1) / 4) / 0.8
+    eligible = want[want["tickets"] >= 10].reset_index()
+    eligible["key"] = -eligible["score"].round(9)
+    order = eligible.sort_values(["key", "tickets", "agency"], ascending=[True, False, True])["agency"].tolist()
+    rest = want[want["tickets"] < 10].reset_index().sort_values(["tickets", "agency"], ascending=[False, True])
+    order += rest["agency"].tolist()
+
+    got = agency_ranking(bkk, f, RankingConfig())
+    assert len(got) > 10 and got["agency"].tolist() == order
+    g = got.set_index("agency")
+    for col in ("tickets", "finished", "ratings"):
+        assert g[col].to_dict() == want[col].astype(int).to_dict(), col
+    for col in ("completion", "satisfaction_adj", "score"):
+        assert g[col].tolist() == pytest.approx(want.loc[g.index, col].tolist(), abs=1e-9), col
+    assert g["speed"].isna().all() and g["median_days"].isna().all()
