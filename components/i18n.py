@@ -297,6 +297,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "The rank among peers uses the same score, among agencies of the same kind. District and category filters apply; the agency filter does not. "
               "Weights and threshold live in the settings file fondueboard.toml.",
     },
+    "m_agency_page_h": {"th": "หน้าหน่วยงาน", "en": "An agency's page"},
+    "m_agency_page": {
+        "th": "ทุกตัวเลขใช้ช่วงเวลาและตัวกรองอำเภอ/ประเภทเดียวกับตารางอันดับ \"เสร็จสิ้น\" รายสัปดาห์นับเฉพาะเรื่องที่หน่วยงานนี้ได้เครดิตว่าทำเสร็จ (ตามกฎ org_finished ข้างบน) ค่ามัธยฐานของกลุ่ม = มัธยฐานของคะแนนแต่ละส่วนของหน่วยงานประเภทเดียวกันที่ได้จัดอันดับ เรื่องค้าง = รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ เรียงจากเก่าที่สุด เกินกำหนด = อายุเกิน 7, 15 หรือ 30 วันเต็ม รายการเรื่องแสดงทีละหน้า เฉพาะเลขที่เรื่อง ประเภท อำเภอ วันที่แจ้ง อายุ และสถานะ ไม่แสดงข้อมูลผู้แจ้ง ความเห็น ที่อยู่ หรือรูปภาพ",
+        "en": "Every figure uses the same period and district/category filters as the ranking. The weekly \"finished\" counts only finishes credited to this agency (the org_finished rule above). Peer median = the median of each part's points among ranked agencies of the same kind. Open = waiting, in progress or forwarded, oldest first; overdue = more than 7, 15 or 30 whole days old. Ticket lists are shown a page at a time with ticket id, category, district, reported date, age and status only: never the reporter, comment, address or photos.",
+    },
     "m_kinds_h": {"th": "ประเภทหน่วยงาน (กลุ่มเทียบ)", "en": "Kinds of agency (peer groups)"},
     "m_kinds": {
         "th": "ประเภทหน่วยงานมาจากชื่อภาษาไทย ตามกฎชุดเดียวใน fondueboard/agency_kinds.py เช่น ขึ้นต้นด้วย \"เทศบาลตำบล\" คือเทศบาลตำบล \"องค์การบริหารส่วนตำบล\" หรือ \"อบต.\" คือ อบต. \"การไฟฟ้า\"/\"การประปา\" คือรัฐวิสาหกิจ ชื่อที่กฎจัดผิดแก้ได้ในไฟล์ fondueboard.toml (ส่วน [agency_kinds])",
@@ -312,7 +317,7 @@ STRINGS: dict[str, dict[str, str]] = {
 # The methods page shows these definitions in this order.
 METHOD_SECTIONS = (
     "period", "time", "total", "finished", "groups", "category", "satisfaction",
-    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "counts", "freshness", "import", "rounding",
+    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "counts", "freshness", "import", "rounding",
 )
 
 
