@@ -1,0 +1,88 @@
+"""Shaping the ranking for display: scopes, change labels, links, score parts, ticket rows."""
+from __future__ import annotations
+
+import statistics
+from datetime import date, datetime, timezone
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+
+from components.agencies import agency_link, change_label, in_scope, score_parts, ticket_rows
+from components.format import plain
+from fondueboard.config import RankingConfig
+from fondueboard.ranking import score_agencies, with_rank_change
+from queries.filters import Filters
+
+
+def stats(rows):
+    cols = ["agency", "tickets", "finished", "ratings", "star_sum", "timed", "fast", "approximate", "median_days"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+@pytest.fixture
+def ranking():
+    return with_rank_change(score_agencies(stats([
+        ("เทศบาลตำบลก", 20, 18, 10, 45, 18, 15, 0, 3.0),
+        ("เทศบาลตำบลข", 30, 15, 5, 20, 15, 5, 0, 9.0),
+        ("เทศบาลตำบลค", 12, 12, 2, 10, 12, 12, 0, 1.0),
+        ("องค์การบริหารส่วนตำบลง", 40, 30, 20, 90, 30, 20, 0, 5.0),
+        ("เทศบาลตำบลจ", 3, 3, 3, 15, 3, 3, 0, 1.0),  # below the threshold
+    ]), 4.4, RankingConfig()), None)
+
+
+def test_peer_scope_ranks_only_the_kind(ranking):
+    peers = in_scope(ranking, "subdistrict_municipality")
+    assert set(peers["kind"]) == {"subdistrict_municipality"}
+    assert list(peers["rank"].dropna()) == [1, 2, 3]
+    assert list(peers["agency"]) == [a for a in ranking["agency"] if a.startswith("เทศบาลตำบล")]
+    assert in_scope(ranking, None) is ranking
+
+
+def test_score_parts_sit_next_to_the_peer_median(ranking):
+    cfg = RankingConfig()
+    parts = score_parts(ranking, "เทศบาลตำบลก", cfg, "en").set_index("part")
+    row = ranking.set_index("agency").loc["เทศบาลตำบลก"]
+    assert parts.loc["Completion", "points"] == pytest.approx(round(50 * 18 / 20, 2))
+    assert parts.loc["Speed (finished within 7 days)", "points"] == pytest.approx(round(20 * 15 / 18, 2))
+    assert sum(parts["points"]) == pytest.approx(row["score"], abs=0.02)
+    # Peers: the three ranked subdistrict municipalities (จ is unranked, ง is another kind).
+    completions = [18 / 20, 15 / 30, 12 / 12]
+    assert parts.loc["Completion", "peer_median"] == pytest.approx(round(50 * statistics.median(completions), 2))
+    assert list(parts["max_points"]) == [50.0, 30.0, 20.0]
+
+
+@pytest.mark.parametrize("change, new, label", [(-2, False, "▲2"), (3, False, "▼3"), (0, False, "="),
+                                                (pd.NA, True, "new"), (pd.NA, False, "")])
+def test_change_labels(change, new, label):
+    assert change_label(change, new, "en") == label
+
+
+def test_agency_link_keeps_the_filters_and_any_name():
+    name = 'อบต. "ดอย\'หลวง" & <b>#1</b>'
+    url = urlsplit(agency_link(name, Filters(date(2023, 1, 1), date(2023, 1, 31), district="จุน"), "en"))
+    q = parse_qs(url.query)
+    assert url.path == "agency" and q["agency"] == [name] and q["district"] == ["จุน"]
+    assert q["from"] == ["2023-01-01"] and q["lang"] == ["en"]
+
+
+def test_plain_shows_markdown_characters_as_written():
+    import re
+
+    name = "อบต. *ดอย* [หลวง](x) :red[y] $1 <b>"
+    escaped = plain(name)
+    assert re.sub(r"\\(.)", r"\1", escaped) == name
+    assert "*ดอย*" not in escaped and "[หลวง](x)" not in escaped
+
+
+def test_ticket_rows_show_no_reporter_fields():
+    df = pd.DataFrame({
+        "ticket_id": ["T1"], "categories": [""], "district": [None], "status": ["รอรับเรื่อง"],
+        "reported_at": [datetime(2023, 1, 1, 20, 0, tzinfo=timezone.utc)], "status_group": ["waiting"],
+        "star": [None], "age_days": [40], "overdue": [30],
+    })
+    out = ticket_rows(df, "en")
+    assert list(out.columns) == ["Ticket", "Categories", "District", "Reported", "Age (days)", "Status", "Overdue"]
+    row = out.iloc[0]
+    assert row["Reported"] == "2023-01-02"  # 20:00 UTC is the next morning in Bangkok
+    assert row["Categories"] == "Unspecified" and row["Overdue"] == "over 30 days"
