@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Float, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import RankingConfig
@@ -96,7 +96,8 @@ def agency_stats(engine: Engine, f: Filters, speed_days: int) -> pd.DataFrame:
 def province_satisfaction(engine: Engine, f: Filters) -> float | None:
     """Mean star of every rated ticket in the filtered period (each ticket once): the prior."""
     with engine.connect() as conn:
-        return conn.execute(select(func.avg(t.c.star * 1.0)).where(*ticket_conditions(_without_agency(f)))).scalar()
+        return conn.execute(select(func.avg(cast(t.c.star, Float)))
+                            .where(*ticket_conditions(_without_agency(f)))).scalar()
 
 
 def previous_period(f: Filters) -> Filters | None:

@@ -358,3 +358,10 @@ def test_no_rank_change_when_nobody_was_ranked_before(random_db):
     engine, _records = random_db
     df = agencies.agency_ranking(engine, Filters(date(2023, 1, 2), date(2023, 5, 1)), RankingConfig())
     assert df["previous_rank"].isna().all() and not df["new"].any()  # the data starts on 2 Jan
+
+
+def test_columns_are_plain_numbers_on_both_dialects(random_db):
+    engine, _records = random_db
+    df = agencies.agency_ranking(engine, Filters(), RankingConfig())
+    for col in ("completion", "satisfaction_raw", "satisfaction_adj", "speed", "score", "median_days"):
+        assert df[col].dtype == "float64", col  # not Decimal objects from PostgreSQL's numeric
