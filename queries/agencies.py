@@ -13,12 +13,13 @@ from sqlalchemy import Float, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import RankingConfig
-from fondueboard.db import bangkok_week_start, days_between, ticket_agencies, ticket_categories, tickets
+from fondueboard.db import bangkok_week_start, days_between, ticket_agencies, tickets
 from fondueboard.ranking import score_agencies, with_rank_change
 from fondueboard.statuses import FINISHED, OPEN_GROUPS
 
 from .common import fill_weeks, frame
 from .filters import Filters, ticket_conditions
+from .tickets import ticket_count, ticket_page
 
 t, ta = tickets, ticket_agencies
 OVERDUE_DAYS = (7, 15, 30)  # open tickets older than these are marked overdue
@@ -146,25 +147,6 @@ def agency_districts(engine: Engine, f: Filters, agency: str) -> pd.DataFrame:
                  .order_by(func.count().desc(), district))
 
 
-def _ticket_list(engine: Engine, conds: list, order, limit: int, offset: int, now: datetime) -> pd.DataFrame:
-    """Ticket id, categories, district, reported date and time, age in days, status, star."""
-    rows = frame(engine, select(t.c.id.label("ticket_id"), t.c.district, t.c.reported_at, t.c.status,
-                                t.c.status_group, t.c.star)
-                 .where(*conds).order_by(*order).limit(limit).offset(offset))
-    labels = frame(engine, select(ticket_categories.c.ticket_id, ticket_categories.c.category)
-                   .where(ticket_categories.c.ticket_id.in_(list(rows["ticket_id"])))
-                   .order_by(ticket_categories.c.category))
-    joined = labels.groupby("ticket_id")["category"].agg(", ".join) if not labels.empty else {}
-    rows.insert(1, "categories", rows["ticket_id"].map(joined).fillna(""))
-    rows["age_days"] = [(now - r).days for r in rows["reported_at"]]
-    return rows
-
-
-def _count(engine: Engine, conds: list) -> int:
-    with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(t).where(*conds)).scalar_one()
-
-
 def _open(f: Filters, agency: str) -> list:
     return [*_agency_conditions(f, agency), t.c.status_group.in_(OPEN_GROUPS)]
 
@@ -174,25 +156,25 @@ def _low_rated(f: Filters, agency: str) -> list:
 
 
 def open_ticket_count(engine: Engine, f: Filters, agency: str) -> int:
-    return _count(engine, _open(f, agency))
+    return ticket_count(engine, _open(f, agency))
 
 
 def open_tickets(engine: Engine, f: Filters, agency: str, now: datetime, limit: int, offset: int = 0) -> pd.DataFrame:
     """The agency's waiting, in-progress and forwarded tickets, oldest first, one page of them,
     with the overdue mark (days over 7, 15 or 30)."""
-    rows = _ticket_list(engine, _open(f, agency), (t.c.reported_at, t.c.id), limit, offset, now)
+    rows = ticket_page(engine, _open(f, agency), (t.c.reported_at, t.c.id), limit, offset, now)
     rows["overdue"] = [max((d for d in OVERDUE_DAYS if age > d), default=0) for age in rows["age_days"]]
     return rows
 
 
 def low_rated_count(engine: Engine, f: Filters, agency: str) -> int:
-    return _count(engine, _low_rated(f, agency))
+    return ticket_count(engine, _low_rated(f, agency))
 
 
 def low_rated_tickets(engine: Engine, f: Filters, agency: str, now: datetime, limit: int,
                       offset: int = 0) -> pd.DataFrame:
     """The agency's tickets rated 1 or 2 stars, newest first, one page of them."""
-    return _ticket_list(engine, _low_rated(f, agency), (t.c.reported_at.desc(), t.c.id), limit, offset, now)
+    return ticket_page(engine, _low_rated(f, agency), (t.c.reported_at.desc(), t.c.id), limit, offset, now)
 
 
 def overdue_counts(engine: Engine, f: Filters, agency: str, now: datetime) -> pd.DataFrame:
