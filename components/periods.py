@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from queries.filters import Filters
 
 PRESETS = ("all", "this_week", "last_4_weeks", "fiscal_year", "custom")
-URL_KEYS = ("from", "to", "district", "category", "agency", "lang")
+URL_KEYS = ("from", "to", "district", "subdistrict", "category", "agency", "lang")
 
 
 def preset_range(preset: str, today: date) -> tuple[date | None, date | None]:
@@ -46,6 +46,7 @@ def filters_from_params(params: dict[str, str]) -> Filters:
         date_from=date_from,
         date_to=date_to,
         district=params.get("district") or None,
+        subdistrict=(params.get("subdistrict") or None) if params.get("district") else None,
         category=params.get("category") or None,
         agency=params.get("agency") or None,
     )
@@ -57,6 +58,7 @@ def params_from_filters(f: Filters, lang: str) -> dict[str, str]:
         "from": f.date_from.isoformat() if f.date_from else None,
         "to": f.date_to.isoformat() if f.date_to else None,
         "district": f.district,
+        "subdistrict": f.subdistrict,
         "category": f.category,
         "agency": f.agency,
         "lang": lang if lang != "th" else None,

@@ -20,7 +20,7 @@ from fondueboard.db import (
     error_summary,
     make_engine,
 )
-from fondueboard.config import ConfigError, RankingConfig, ranking_config
+from fondueboard.config import ConfigError
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
@@ -150,7 +150,10 @@ def sidebar_filters(lang: str) -> Filters:
             _set_filters(date_from=span["first"] or today, date_to=span["last"] or today)
 
     def on_value(field, key):
-        _set_filters(**{field: st.session_state[key]})
+        changes = {field: st.session_state[key]}
+        if field == "district":
+            changes["subdistrict"] = None  # a subdistrict belongs to one district
+        _set_filters(**changes)
 
     with st.sidebar:
         key = _view("lang", lang, lang)
@@ -166,6 +169,7 @@ def sidebar_filters(lang: str) -> Filters:
                 st.date_input(t(label, lang), key=key, on_change=on_value, args=(field, key), format="YYYY-MM-DD")
         choices = {
             "district": options["district"],
+            **({"subdistrict": query(meta.subdistricts, f.district)} if f.district else {}),
             "category": options["category"] + [UNSPECIFIED],
             "agency": options["agency"],
         }
@@ -189,13 +193,19 @@ def sidebar_filters(lang: str) -> Filters:
 # --- small page helpers ----------------------------------------------------------------------
 
 
-def ranking_config_or_stop(lang: str) -> RankingConfig:
-    """The ranking settings from the config file; a readable message if the file is wrong."""
+def config_or_stop(read: Callable, lang: str):
+    """A section of the settings file (`read` is a fondueboard.config reader); a readable message
+    instead of a traceback when the file is wrong."""
     try:
-        return ranking_config()
+        return read()
     except ConfigError as exc:
         st.error(t("config_error", lang, detail=str(exc)))
         st.stop()
+
+
+def select_area(district: str | None, subdistrict: str | None = None) -> None:
+    """Drill the shared filters to an area (the map's click and breadcrumb); None goes back up."""
+    _set_filters(district=district, subdistrict=subdistrict if district else None)
 
 
 def open_agency_button(agency: str, lang: str, key: str) -> None:

@@ -84,3 +84,61 @@ def ranking_config(path: Path | None = None) -> RankingConfig:
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return RankingConfig(**values, kind_overrides=overrides, kind_rules=tuple(rules))
+
+
+@dataclass(frozen=True)
+class MapConfig:
+    """Where the map's boundaries and population come from. Boundaries are configuration, not
+    code: without them the map draws a circle per area at the centre of its tickets."""
+
+    districts: object | None = None  # fondueboard.geo.BoundaryFile
+    subdistricts: object | None = None
+    population: str | None = None  # DOPA-style CSV: province-name, district-name, subdistrict-name, total
+    province: str | None = None  # keep only this province's areas from national files
+    basemap: bool = False  # a light street basemap under the areas; needs internet
+
+
+_BOUNDARY_KEYS = {"file": "path", "name_field": "name_field", "code_field": "code_field", "codes": "codes_path",
+                  "district_field": "district_field", "district_code_field": "district_code_field",
+                  "district_codes": "district_codes_path", "province_field": "province_field"}
+_PATH_KEYS = {"file", "codes", "district_codes"}
+
+
+def map_config(path: Path | None = None) -> MapConfig:
+    """The [map] section, checked: files exist (paths are relative to the config file)."""
+    from fondueboard.geo import BoundaryFile  # shapely is only needed once a map is drawn
+
+    path = path or config_path()
+    section = _read(path).get("map", {})
+    problems = [f"unknown setting [map] {key}" for key in section
+                if key not in {"districts", "subdistricts", "population", "province", "basemap"}]
+
+    def resolve(value: str) -> str:
+        p = Path(value).expanduser()
+        p = p if p.is_absolute() else (path.parent / p)
+        if not p.exists():
+            problems.append(f"[map] file not found: {p}")
+        return str(p.resolve())
+
+    def boundary(name: str):
+        spec = section.get(name)
+        if not spec:
+            return None
+        unknown = set(spec) - set(_BOUNDARY_KEYS)
+        if unknown or not {"file", "name_field"} <= set(spec):
+            problems.append(f"[map.{name}] needs `file` and `name_field`"
+                            + (f"; unknown: {', '.join(sorted(unknown))}" if unknown else ""))
+            return None
+        values = {_BOUNDARY_KEYS[k]: (resolve(v) if k in _PATH_KEYS else str(v)) for k, v in spec.items()}
+        return BoundaryFile(**values, province=section.get("province"))
+
+    cfg = MapConfig(
+        districts=boundary("districts"),
+        subdistricts=boundary("subdistricts"),
+        population=resolve(section["population"]) if section.get("population") else None,
+        province=section.get("province") or None,
+        basemap=bool(section.get("basemap", False)),
+    )
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return cfg

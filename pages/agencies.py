@@ -17,14 +17,15 @@ from components.session import (
     language,
     open_agency_button,
     query,
-    ranking_config_or_stop,
+    config_or_stop,
     table_with_download,
 )
+from fondueboard.config import ranking_config
 from queries import agencies
 
 lang = language()
 f = current_filters()
-cfg = ranking_config_or_stop(lang)
+cfg = config_or_stop(ranking_config, lang)
 
 st.title(t("agencies_title", lang))
 period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)

@@ -14,16 +14,17 @@ from components.session import (
     language,
     paged_table,
     query,
-    ranking_config_or_stop,
+    config_or_stop,
     table_with_download,
 )
+from fondueboard.config import ranking_config
 from queries import agencies, overview
 
 DOWNLOAD_LIMIT = 10_000  # open complaints in one CSV: an agency's whole backlog, but bounded
 
 lang = language()
 f = current_filters()
-cfg = ranking_config_or_stop(lang)
+cfg = config_or_stop(ranking_config, lang)
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 
 st.title(plain(f.agency) if f.agency else t("nav_agency", lang))

@@ -1,7 +1,7 @@
 """The shared filters every page honours, and the WHERE clauses they become."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import exists, select
@@ -21,9 +21,10 @@ class Filters:
     district: str | None = None
     category: str | None = None
     agency: str | None = None
+    subdistrict: str | None = None  # only within `district`: the map's deepest level
 
     def with_period(self, date_from: date | None, date_to: date | None) -> "Filters":
-        return Filters(date_from, date_to, self.district, self.category, self.agency)
+        return replace(self, date_from=date_from, date_to=date_to)
 
 
 def ticket_conditions(f: Filters, t=tickets) -> list:
@@ -39,6 +40,8 @@ def ticket_conditions(f: Filters, t=tickets) -> list:
             conds.append(t.c.reported_at < upper)
     if f.district:
         conds.append(t.c.district == f.district)
+        if f.subdistrict:
+            conds.append(t.c.subdistrict == f.subdistrict)
     if f.category == UNSPECIFIED:
         conds.append(~exists(select(tc.c.ticket_id).where(tc.c.ticket_id == t.c.id)))
     elif f.category:

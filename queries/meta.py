@@ -27,6 +27,14 @@ def filter_options(engine: Engine) -> dict[str, list[str]]:
         }
 
 
+def subdistricts(engine: Engine, district: str) -> list[str]:
+    """The subdistricts tickets name within one district, sorted."""
+    col = tickets.c.subdistrict
+    with engine.connect() as conn:
+        return [v for v in conn.execute(select(col).distinct().where(tickets.c.district == district, col.is_not(None))
+                                        .order_by(col)).scalars() if v]
+
+
 def date_span(engine: Engine) -> pd.DataFrame:
     """First and last Bangkok reporting dates in the database."""
     with engine.connect() as conn:

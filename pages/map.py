@@ -1,0 +1,106 @@
+"""Where: the province's districts, a district's subdistricts, a subdistrict's complaints."""
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from components.agencies import ticket_rows
+from components.format import fmt_count, plain
+from components.i18n import t
+from components.maps import area_deck, area_frame, legend, measures_available, value_text
+from components.session import (
+    config_or_stop,
+    current_filters,
+    language,
+    paged_table,
+    query,
+    select_area,
+    table_with_download,
+)
+from fondueboard.config import map_config
+from fondueboard.geo import GeoFileError, load_areas, load_population
+from queries import areas
+
+lang = language()
+f = current_filters()
+cfg = config_or_stop(map_config, lang)
+now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+
+st.title(t("map_title", lang))
+period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
+st.caption(t("showing_period", lang, period=period))
+
+# Breadcrumb: every upper level is one click away.
+crumbs = st.columns([1, 1, 1, 3])
+crumbs[0].button(t("map_province", lang), on_click=select_area, args=(None,), icon=":material/map:",
+                 disabled=not f.district, key="crumb_province")
+if f.district:
+    crumbs[1].button(f.district, on_click=select_area, args=(f.district,), icon=":material/chevron_right:",
+                     disabled=not f.subdistrict, key="crumb_district")
+if f.subdistrict:
+    crumbs[2].button(f.subdistrict, icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
+
+try:
+    boundary = cfg.subdistricts if f.district else cfg.districts
+    shapes = load_areas(boundary) if boundary else None
+    population = load_population(cfg.population, cfg.province) if cfg.population else None
+except GeoFileError as exc:
+    st.error(t("config_error", lang, detail=str(exc)))
+    st.stop()
+
+counts = query(areas.area_counts, f, now)
+if counts.empty:
+    st.info(t("no_data_filtered", lang))
+    st.stop()
+frame, unmatched = area_frame(counts, f.district, shapes, population)
+
+measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
+                               key=f"map_measure_{lang}", format_func=lambda m: t(f"measure_{m}", lang)) or "tickets"
+points = query(areas.ticket_points, f) if f.subdistrict else None
+selected = next((k for k, n in zip(frame["key"], frame["filter_name"]) if n == f.subdistrict), None)
+
+left, right = st.columns([3, 2])
+with left:
+    event = st.pydeck_chart(area_deck(frame, measure, lang, cfg.basemap, points, selected),
+                            on_select="rerun", selection_mode="single-object", height=560,
+                            key=f"map_{f.district or ''}_{f.subdistrict or ''}")
+    st.markdown("**" + t("map_legend", lang, measure=t(f"measure_{measure}", lang)) + "**")
+    st.plotly_chart(legend(frame, measure), width="stretch", config={"displayModeBar": False})
+    st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
+    if points is not None:
+        st.caption(t("map_points_note", lang, shown=fmt_count(len(points)),
+                     located=fmt_count(query(areas.located_count, f)), max=fmt_count(areas.MAX_POINTS)))
+
+clicked = (event.selection.get("objects", {}) if event else {}).get("areas") or []
+if clicked and clicked[0].get("filter_name"):
+    name = clicked[0]["filter_name"]
+    if f.district:
+        select_area(f.district, name)
+    else:
+        select_area(name)
+    st.rerun()
+
+with right:
+    if f.subdistrict:
+        total = query(areas.subdistrict_ticket_count, f)
+        paged_table(f"map_{f.district}_{f.subdistrict}", total,
+                    lambda limit, offset: ticket_rows(query(areas.subdistrict_tickets, f, now, limit, offset), lang),
+                    lang)
+    else:
+        shown = frame.assign(value=[value_text(v, measure) for v in frame[measure]])
+        shown = shown[["name", "tickets"] + (["value"] if measure != "tickets" else [])]
+        table_with_download(shown.rename(columns={"name": t("col_area", lang), "tickets": t("col_tickets", lang),
+                                                  "value": t(f"measure_{measure}", lang)}), "map_areas", lang)
+
+with st.expander(t("map_quality_h", lang)):
+    if unmatched:
+        st.markdown(t("map_unmatched", lang))
+        for key, n in sorted(unmatched.items(), key=lambda kv: -kv[1]):
+            st.markdown("- " + plain(" / ".join(k or t("unnamed_area", lang) for k in key)) + f" · {fmt_count(n)}")
+    elif shapes:
+        st.markdown(t("map_all_matched", lang))
+    unplaced = frame[frame["lon"].isna()]["name"].tolist()
+    if unplaced:
+        st.markdown(plain(t("map_unplaced", lang, names=", ".join(unplaced))))
+    if shapes:
+        st.markdown(t("map_repaired", lang, n=sum(a.repaired for a in shapes)))
+    st.markdown(t("map_unlocated", lang, n=fmt_count(int(counts["tickets"].sum() - counts["located"].sum()))))
