@@ -1,0 +1,131 @@
+"""The real app in headless Chromium: what a user sees and clicks, on the demo province (SQLite)."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from browser import browser, chromium, new_page, save_screenshot, streamlit_app, wait_for_app  # noqa: F401
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the `chromium` fixture skips (locally) or fails (CI) with the reason
+    expect = None
+
+PERIOD = "from=2022-10-03&to=2023-06-09"
+REFERENCE_KPIS = ["1,020", "878", "86.1%", "4.51"]
+AGENCY = "เทศบาลตำบลแม่กา"
+
+
+@pytest.fixture
+def app(chromium, streamlit_app, demo_db) -> str:
+    """Base URL of the app on the demo province (the Chromium check runs first, so a missing
+    browser skips before any server starts)."""
+    return streamlit_app(demo_db("sqlite"))
+
+
+def kpis(page):
+    return page.get_by_test_id("stMain").get_by_test_id("stMetricValue")
+
+
+def test_overview_in_thai(app, new_page):
+    page = new_page(1440, 900)
+    page.goto(f"{app}/?{PERIOD}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("ภาพรวมเรื่องร้องเรียน")
+    expect(kpis(page)).to_have_text(REFERENCE_KPIS)
+    expect(page.get_by_test_id("stSidebar").get_by_text("ภาษา", exact=True)).to_be_visible()
+    save_screenshot(page, "overview-th")
+
+
+def test_agency_deep_link_as_first_request(chromium, streamlit_app, demo_db, new_page):
+    base = streamlit_app(demo_db("sqlite"), fresh=True)  # nobody has opened this server yet
+    page = new_page()
+    page.goto(f"{base}/agency?agency={quote(AGENCY)}&{PERIOD}&lang=en")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(AGENCY)
+    expect(page.get_by_test_id("stMetricLabel").filter(has_text="Overall rank")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/agency\?"))
+    save_screenshot(page, "agency-deep-link-en")
+
+
+def test_leaderboard_opens_agency_page(app, new_page):
+    page = new_page()
+    page.goto(f"{app}/agencies?{PERIOD}")
+    wait_for_app(page)
+    button = page.locator(".st-key-open_top_1").get_by_role("button")
+    # The innermost block holding the button is the first card; its bold line is the agency's name.
+    card = page.get_by_test_id("stVerticalBlock").filter(has=page.locator(".st-key-open_top_1")).last
+    name = card.locator("strong").first.inner_text().strip()
+    assert name
+    button.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page).to_have_url(re.compile(r"/agency(\?|$)"))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetricLabel").filter(has_text="อันดับรวม")).to_be_visible()
+    save_screenshot(page, "leaderboard-open-agency")
+
+
+def test_language_switch(app, new_page):
+    page = new_page()
+    page.goto(f"{app}/?{PERIOD}")
+    wait_for_app(page)
+    expect(kpis(page)).to_have_text(REFERENCE_KPIS)
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Complaints overview")
+    expect(page).to_have_url(re.compile(r"[?&]lang=en(&|$)"))
+    wait_for_app(page)
+    expect(kpis(page)).to_have_text(REFERENCE_KPIS)
+    save_screenshot(page, "overview-en")
+
+
+def test_map_click_on_a_district_shows_its_subdistricts(chromium, streamlit_app, demo_db, shared_data, new_page,
+                                                        tmp_path_factory):
+    """Real Phayao boundaries: click the polygon of จุน, see its subdistricts, go back up."""
+    from test_map import write_config
+
+    from fondueboard.geo import load_areas
+    from test_map import phayao_files
+
+    config = write_config(tmp_path_factory.mktemp("map"), shared_data / "geo")
+    app = streamlit_app(demo_db("sqlite"), config=config)
+    page = new_page(1440, 900)
+    page.goto(f"{app}/map?lang=en")
+    wait_for_app(page)
+    table = page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first
+    expect(table).to_contain_text("เมืองพะเยา")
+    # Where จุน is drawn: its representative point, projected as the page's view does.
+    districts, _subs = phayao_files(shared_data / "geo")
+    areas = load_areas(districts)
+    chun = next(a for a in areas if a.key == ("จุน",))
+    lons = [x for a in areas for poly in a.polygons for x, _ in poly[0]]
+    lats = [y for a in areas for poly in a.polygons for _, y in poly[0]]
+    from components.maps import _view
+
+    canvas = page.get_by_test_id("stDeckGlJsonChart").first
+    box = canvas.bounding_box()
+    x, y = screen_position(chun.centroid, _view(lons, lats), box["width"], box["height"])
+    save_screenshot(page, "map-province")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    expect(page).to_have_url(re.compile(r"district=%E0%B8%88%E0%B8%B8%E0%B8%99"))
+    wait_for_app(page)
+    expect(table).to_contain_text("หงส์หิน")
+    expect(table).not_to_contain_text("เมืองพะเยา")
+    save_screenshot(page, "map-district")
+    page.locator(".st-key-crumb_province button").click()
+    expect(table).to_contain_text("เมืองพะเยา")
+
+
+def screen_position(lon_lat, view, width, height):
+    """Pixel of a (lon, lat) in a deck.gl map view (Web Mercator, 512-pixel world at zoom 0)."""
+    import math
+
+    def project(lon, lat):
+        size = 512 * 2 ** view.zoom
+        return ((lon + 180) / 360 * size,
+                (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * size)
+
+    cx, cy = project(view.longitude, view.latitude)
+    x, y = project(*lon_lat)
+    return width / 2 + x - cx, height / 2 + y - cy
