@@ -42,7 +42,9 @@ if f.subdistrict:
 try:
     boundary = cfg.subdistricts if f.district else cfg.districts
     shapes = load_areas(boundary) if boundary else None
-    population = load_population(cfg.population, cfg.province) if cfg.population else None
+    # The subdistrict boundaries tell which district a municipality's tambons belong to.
+    known = [a.key for a in load_areas(cfg.subdistricts)] if cfg.subdistricts else ()
+    population = load_population(cfg.population, cfg.province, known) if cfg.population else None
 except GeoFileError as exc:
     st.error(t("config_error", lang, detail=str(exc)))
     st.stop()

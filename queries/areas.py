@@ -39,8 +39,9 @@ def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
     name = (t.c.subdistrict if scope.district else t.c.district)
     located = _located()
     overdue = and_(t.c.status_group.in_(OPEN_GROUPS), t.c.reported_at <= now - timedelta(days=OVERDUE_DAYS + 1))
+    label = func.coalesce(name, "").label("name")
     df = frame(engine, select(
-        func.coalesce(name, "").label("name"),
+        label,
         func.count().label("tickets"),
         func.sum(case((t.c.status_group == FINISHED, 1), else_=0)).label("finished"),
         func.sum(case((overdue, 1), else_=0)).label("open_over_30"),
@@ -49,7 +50,7 @@ def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
         func.sum(case((located, 1), else_=0)).label("located"),
         func.sum(case((located, t.c.longitude), else_=0.0)).label("lon_sum"),
         func.sum(case((located, t.c.latitude), else_=0.0)).label("lat_sum"),
-    ).where(*ticket_conditions(scope)).group_by(func.coalesce(name, "")).order_by(func.coalesce(name, "")))
+    ).where(*ticket_conditions(scope)).group_by(label).order_by(label))
     for col in ("tickets", "finished", "open_over_30", "ratings", "star_sum", "located"):
         df[col] = df[col].astype("int64")
     for col in ("lon_sum", "lat_sum"):
