@@ -282,6 +282,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "อายุ = เวลาปัจจุบัน − เวลาแจ้ง เป็นจำนวนวันเต็ม สำหรับเรื่องที่รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ แบ่งเป็น 0–7, 8–14, 15–30 และมากกว่า 30 วัน",
         "en": "Age = now − reported time in whole days, for complaints waiting, in progress or forwarded. Buckets: 0–7, 8–14, 15–30 and over 30 days.",
     },
+    "m_map_h": {"th": "แผนที่", "en": "Map"},
+    "m_map": {
+        "th": "แผนที่ใช้ช่วงเวลาและตัวกรองเดียวกัน ระดับจังหวัดแสดงอำเภอ คลิกอำเภอเพื่อดูตำบล คลิกตำบลเพื่อดูเรื่องเป็นจุด (ไม่เกิน 5,000 จุด ใหม่ที่สุดก่อน) ค่าที่ใช้ระบายสี: จำนวนเรื่อง, อัตราความสำเร็จ, เรื่องค้าง (รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ) ที่อายุเกิน 30 วันเต็ม, ความพึงพอใจ และเรื่องต่อประชากร 10,000 คน (เมื่อกำหนดตารางประชากร: เรื่อง ÷ ประชากรตามทะเบียน × 10,000) สีอ่อนถึงเข้มไล่จากค่าต่ำสุดถึงสูงสุดของพื้นที่ในระดับนั้น ชื่อพื้นที่ในเรื่องจับคู่กับขอบเขตด้วยรหัสเขตการปกครองเมื่อไฟล์มีรหัส มิฉะนั้นด้วยชื่อที่ตัดคำนำหน้า (อำเภอ เขต ตำบล แขวง) ชื่อที่จับคู่ไม่ได้แสดงในหมายเหตุคุณภาพข้อมูล ถ้าไม่มีไฟล์ขอบเขต แต่ละพื้นที่เป็นวงกลมที่จุดกึ่งกลางของพิกัดเรื่องในพื้นที่ (พิกัดนอกประเทศไทยไม่นำมาคิด)",
+        "en": "The map uses the same period and filters. The province level shows districts; clicking a district shows its subdistricts; clicking a subdistrict shows its complaints as points (at most 5,000, newest first). Measures: complaints; completion rate; open complaints (waiting, in progress or forwarded) more than 30 whole days old; satisfaction; and, when a population table is configured, complaints per 10,000 residents (complaints ÷ registered population × 10,000). Colours run light to dark from the lowest to the highest area at that level. Complaint area names are matched to boundaries by administrative code where the file has one, else by name without prefixes (อำเภอ, เขต, ตำบล, แขวง); names that match nothing are listed in the data-quality note. Without boundary files each area is a circle at the centre of its complaints' coordinates (coordinates outside Thailand are left out).",
+    },
     "m_counts_h": {"th": "หน่วยงานและอำเภอ", "en": "Agencies and districts"},
     "m_counts": {
         "th": "จำนวนหน่วยงาน = หน่วยงานที่ไม่ซ้ำกันที่ถูกระบุในเรื่องของช่วงเวลา (เรื่องหนึ่งอาจมีหลายหน่วยงาน) จำนวนอำเภอ = ค่าอำเภอ/เขตที่ไม่ซ้ำกันของเรื่องในช่วงเวลา",
@@ -345,7 +350,7 @@ STRINGS: dict[str, dict[str, str]] = {
 # The methods page shows these definitions in this order.
 METHOD_SECTIONS = (
     "period", "time", "total", "finished", "groups", "category", "satisfaction",
-    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "counts", "freshness", "import", "rounding",
+    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "rounding",
 )
 
 
