@@ -5,6 +5,8 @@ from datetime import date, timedelta
 
 from queries.filters import Filters
 
+from .i18n import t
+
 PRESETS = ("all", "this_week", "last_4_weeks", "fiscal_year", "custom")
 URL_KEYS = ("from", "to", "district", "subdistrict", "category", "agency", "lang")
 
@@ -64,6 +66,13 @@ def params_from_filters(f: Filters, lang: str) -> dict[str, str]:
         "lang": lang if lang != "th" else None,
     }
     return {k: v for k, v in params.items() if v}
+
+
+def period_label(f: Filters, lang: str) -> str:
+    """The period as every page's caption shows it: "Showing: 2022-10-03 – 2023-06-09"."""
+    if not (f.date_from or f.date_to):
+        return t("showing_period", lang, period=t("all_dates", lang))
+    return t("showing_period", lang, period=f"{f.date_from or '…'} – {f.date_to or '…'}")
 
 
 def comparison_date(f: Filters, today: date) -> date:

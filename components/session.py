@@ -221,7 +221,7 @@ def open_agency_button(agency: str, lang: str, key: str) -> None:
 
 
 def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame], lang: str,
-                page_size: int = 25, column_config: dict | None = None) -> None:
+                page_size: int = 25) -> None:
     """One page of a long list: `fetch(limit, offset)` reads only that page from the database."""
     pages = max(1, -(-total // page_size))
     page = 1
@@ -229,23 +229,24 @@ def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame]
         page = st.columns([1, 3])[0].number_input(t("page_number", lang, pages=fmt_count(pages)), min_value=1,
                                                   max_value=pages, value=1, step=1, key=f"page_{name}")
     offset = (page - 1) * page_size
-    st.dataframe(fetch(page_size, offset), hide_index=True, width="stretch", column_config=column_config)
+    st.dataframe(fetch(page_size, offset), hide_index=True, width="stretch")
     st.caption(t("rows_shown", lang, first=fmt_count(offset + 1), last=fmt_count(min(total, offset + page_size)),
                  total=fmt_count(total)))
 
 
-def csv_download(label: str, name: str, fn: Callable, *args) -> None:
-    """A CSV download built only when clicked, from `fn(engine, *args)` (UTF-8 with BOM for Excel)."""
+def _csv(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False).encode("utf-8-sig")  # with BOM, so Excel reads Thai as UTF-8
+
+
+def csv_download(label: str, name: str, build: Callable[[Engine], pd.DataFrame]) -> None:
+    """A CSV download built only when clicked, from `build(engine)`: a long list is read only then."""
     engine = _engine(database_url())
-
-    def build() -> bytes:
-        return fn(engine, *args).to_csv(index=False).encode("utf-8-sig")
-
-    st.download_button(label, build, file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")
+    st.download_button(label, lambda: _csv(build(engine)), file_name=f"{name}.csv", mime="text/csv",
+                       key=f"dl_{name}")
 
 
 def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: dict | None = None) -> None:
-    """Every table on a page comes with the same data as a CSV download (UTF-8 with BOM for Excel)."""
+    """Every table on a page comes with the same data as a CSV download."""
     st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
-    st.download_button(t("download_csv", lang), df.to_csv(index=False).encode("utf-8-sig"),
+    st.download_button(t("download_csv", lang), _csv(df),
                        file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")

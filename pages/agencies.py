@@ -12,6 +12,7 @@ from components.agencies import (
 )
 from components.format import fmt_count, fmt_pct, plain
 from components.i18n import t
+from components.periods import period_label
 from components.session import (
     current_filters,
     language,
@@ -28,8 +29,7 @@ f = current_filters()
 cfg = config_or_stop(ranking_config, lang)
 
 st.title(t("agencies_title", lang))
-period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
-st.caption(t("showing_period", lang, period=period))
+st.caption(period_label(f, lang))
 
 ranking = query(agencies.agency_ranking, f, cfg)
 if ranking.empty:

@@ -8,6 +8,7 @@ from components import charts
 from components.agencies import kind_label, score_parts, ticket_rows
 from components.format import fmt_count, fmt_pct, fmt_stars, plain
 from components.i18n import t
+from components.periods import period_label
 from components.session import (
     csv_download,
     current_filters,
@@ -33,16 +34,15 @@ if not f.agency:
     st.page_link("pages/agencies.py", label=t("nav_agencies", lang), icon=":material/leaderboard:")
     st.stop()
 agency = f.agency
-period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
 
 ranking = query(agencies.agency_ranking, f, cfg)
 if agency not in set(ranking["agency"]):
-    st.caption(t("showing_period", lang, period=period))
+    st.caption(period_label(f, lang))
     st.info(t("agency_no_tickets", lang))
     st.stop()
 row = ranking.set_index("agency").loc[agency]
 peers = ranking[ranking["kind"] == row["kind"]]
-st.caption(plain(kind_label(row["kind"], lang)) + " · " + t("showing_period", lang, period=period))
+st.caption(plain(kind_label(row["kind"], lang)) + " · " + period_label(f, lang))
 
 cards = st.columns(5)
 if row["eligible"]:

@@ -7,6 +7,7 @@ from components.agencies import ticket_rows
 from components.format import fmt_count, plain
 from components.i18n import t
 from components.maps import area_deck, area_frame, legend, measures_available, value_text
+from components.periods import period_label
 from components.session import (
     config_or_stop,
     current_filters,
@@ -26,8 +27,7 @@ cfg = config_or_stop(map_config, lang)
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 
 st.title(t("map_title", lang))
-period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
-st.caption(t("showing_period", lang, period=period))
+st.caption(period_label(f, lang))
 
 # Breadcrumb: every upper level is one click away.
 crumbs = st.columns([1, 1, 1, 3])

@@ -7,7 +7,7 @@ from components import charts
 from components.cards import headline_cards
 from components.format import fmt_ago, fmt_count, fmt_pct, fmt_stars
 from components.i18n import group_label, t
-from components.periods import comparison_date
+from components.periods import comparison_date, period_label
 from components.session import current_filters, language, query, table_with_download
 from fondueboard.db import bangkok_today
 from queries import meta, overview
@@ -17,8 +17,7 @@ f = current_filters()
 now = datetime.now(timezone.utc)
 
 st.title(t("overview_title", lang))
-period = f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to) else t("all_dates", lang)
-st.caption(t("showing_period", lang, period=period))
+st.caption(period_label(f, lang))
 
 fresh = query(meta.freshness).iloc[0]
 headline = query(overview.headline, f)

@@ -18,7 +18,7 @@ from fondueboard.ranking import score_agencies, with_rank_change
 from fondueboard.statuses import FINISHED, OPEN_GROUPS
 
 from .common import fill_weeks, frame
-from .filters import Filters, ticket_conditions
+from .filters import Filters, older_than, ticket_conditions
 from .tickets import ticket_count, ticket_page
 
 t, ta = tickets, ticket_agencies
@@ -179,10 +179,7 @@ def low_rated_tickets(engine: Engine, f: Filters, agency: str, now: datetime, li
 
 def overdue_counts(engine: Engine, f: Filters, agency: str, now: datetime) -> pd.DataFrame:
     """How many of the agency's open tickets are over 7, 15 and 30 whole days old."""
-    def over(days: int):
-        # Over d whole days old: reported at least d + 1 days before now.
-        return func.sum(case((t.c.reported_at <= now - timedelta(days=days + 1), 1), else_=0))
-
-    df = frame(engine, select(*(func.coalesce(over(d), 0).label(f"over_{d}") for d in OVERDUE_DAYS))
+    over = [func.coalesce(func.sum(case((older_than(d, now), 1), else_=0)), 0).label(f"over_{d}") for d in OVERDUE_DAYS]
+    df = frame(engine, select(*over)
                .where(*_open(f, agency)))
     return df.astype("int64")

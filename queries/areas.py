@@ -7,7 +7,7 @@ Ticket points carry only an id, a position and a status group, and are capped.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import and_, case, false, func, select
@@ -17,7 +17,7 @@ from fondueboard.db import tickets
 from fondueboard.statuses import FINISHED, OPEN_GROUPS
 
 from .common import frame
-from .filters import Filters, ticket_conditions
+from .filters import Filters, older_than, ticket_conditions
 from .tickets import ticket_count, ticket_page
 
 t = tickets
@@ -38,7 +38,7 @@ def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
     scope = replace(f, subdistrict=None)
     name = (t.c.subdistrict if scope.district else t.c.district)
     located = _located()
-    overdue = and_(t.c.status_group.in_(OPEN_GROUPS), t.c.reported_at <= now - timedelta(days=OVERDUE_DAYS + 1))
+    overdue = and_(t.c.status_group.in_(OPEN_GROUPS), older_than(OVERDUE_DAYS, now))
     label = func.coalesce(name, "").label("name")
     df = frame(engine, select(
         label,

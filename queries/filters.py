@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import exists, select
 
@@ -25,6 +25,11 @@ class Filters:
 
     def with_period(self, date_from: date | None, date_to: date | None) -> "Filters":
         return replace(self, date_from=date_from, date_to=date_to)
+
+
+def older_than(days: int, now: datetime, t=tickets):
+    """Reported more than `days` whole days before `now` (the overdue marks and "over 30 days")."""
+    return t.c.reported_at <= now - timedelta(days=days + 1)
 
 
 def ticket_conditions(f: Filters, t=tickets) -> list:
