@@ -193,6 +193,16 @@ def sidebar_filters(lang: str) -> Filters:
 # --- small page helpers ----------------------------------------------------------------------
 
 
+def complaints_or_stop(lang: str) -> pd.Series:
+    """The database's freshness (newest complaint, last import); on an empty database, the way to
+    fill it instead of the page: every page that shows data says the same thing."""
+    fresh = query(meta.freshness).iloc[0]
+    if fresh["newest_ticket"] is None:
+        st.info(t("no_data", lang))
+        st.stop()
+    return fresh
+
+
 def config_or_stop(read: Callable, lang: str):
     """A section of the settings file (`read` is a fondueboard.config reader); a readable message
     instead of a traceback when the file is wrong."""

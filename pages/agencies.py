@@ -14,6 +14,7 @@ from components.format import fmt_count, fmt_pct, plain
 from components.i18n import t
 from components.periods import period_label
 from components.session import (
+    complaints_or_stop,
     current_filters,
     language,
     open_agency_button,
@@ -31,6 +32,7 @@ cfg = config_or_stop(ranking_config, lang)
 st.title(t("agencies_title", lang))
 st.caption(period_label(f, lang))
 
+complaints_or_stop(lang)
 ranking = query(agencies.agency_ranking, f, cfg)
 if ranking.empty:
     st.info(t("no_agencies", lang))

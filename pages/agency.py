@@ -10,6 +10,7 @@ from components.format import fmt_count, fmt_pct, fmt_stars, plain
 from components.i18n import t
 from components.periods import period_label
 from components.session import (
+    complaints_or_stop,
     csv_download,
     current_filters,
     language,
@@ -29,6 +30,7 @@ cfg = config_or_stop(ranking_config, lang)
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 
 st.title(plain(f.agency) if f.agency else t("nav_agency", lang))
+complaints_or_stop(lang)
 if not f.agency:
     st.info(t("agency_choose", lang))
     st.page_link("pages/agencies.py", label=t("nav_agencies", lang), icon=":material/leaderboard:")

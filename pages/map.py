@@ -9,6 +9,7 @@ from components.i18n import t
 from components.maps import area_deck, area_frame, legend, measures_available, value_text
 from components.periods import period_label
 from components.session import (
+    complaints_or_stop,
     config_or_stop,
     current_filters,
     language,
@@ -49,6 +50,7 @@ except GeoFileError as exc:
     st.error(t("config_error", lang, detail=str(exc)))
     st.stop()
 
+complaints_or_stop(lang)
 counts = query(areas.area_counts, f, now)
 if counts.empty:
     st.info(t("no_data_filtered", lang))

@@ -8,9 +8,9 @@ from components.cards import headline_cards
 from components.format import fmt_ago, fmt_count, fmt_pct, fmt_stars
 from components.i18n import group_label, t
 from components.periods import comparison_date, period_label
-from components.session import current_filters, language, query, table_with_download
+from components.session import complaints_or_stop, current_filters, language, query, table_with_download
 from fondueboard.db import bangkok_today
-from queries import meta, overview
+from queries import overview
 
 lang = language()
 f = current_filters()
@@ -19,14 +19,9 @@ now = datetime.now(timezone.utc)
 st.title(t("overview_title", lang))
 st.caption(period_label(f, lang))
 
-fresh = query(meta.freshness).iloc[0]
+fresh = complaints_or_stop(lang)
 headline = query(overview.headline, f)
 h = headline.iloc[0]
-
-if fresh["newest_ticket"] is None:
-    st.info(t("no_data", lang))
-    st.stop()
-
 
 st.caption(
     t("newest_ticket", lang, when=fmt_ago(fresh["newest_ticket"], now, lang))

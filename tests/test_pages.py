@@ -31,7 +31,7 @@ def empty_url(tmp_path) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_on_empty_database(monkeypatch, empty_url, page):
     at = render(monkeypatch, empty_url, page)
-    if page is None:
+    if page != "pages/methods.py":  # every page that shows data says how to fill the database
         assert any("fondueboard import" in i.value for i in at.info)
 
 
