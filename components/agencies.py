@@ -15,8 +15,6 @@ from fondueboard.config import RankingConfig
 from fondueboard.ranking import PARTS
 from queries.filters import Filters
 
-from fondueboard.db import BANGKOK
-
 from .format import fmt_count, fmt_pct, fmt_stars, is_missing, round_half_up
 from .i18n import t
 from .periods import params_from_filters
@@ -146,20 +144,3 @@ def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: st
 def _points(x):
     return None if is_missing(x) else round(float(x), 2)
 
-
-def ticket_rows(df: pd.DataFrame, lang: str, with_stars: bool = False) -> pd.DataFrame:
-    """A page of tickets as shown: id, categories, district, reported date (Bangkok), age, status,
-    overdue mark. Nothing about the reporter is selected in the first place."""
-    out = pd.DataFrame({
-        t("col_ticket_id", lang): df["ticket_id"],
-        t("col_categories", lang): df["categories"].replace("", t("unspecified", lang)),
-        t("col_district", lang): df["district"].fillna(""),
-        t("col_reported", lang): [r.astimezone(BANGKOK).strftime("%Y-%m-%d") for r in df["reported_at"]],
-        t("col_age", lang): df["age_days"],
-        t("col_status", lang): df["status"].fillna(""),
-    })
-    if "overdue" in df:
-        out[t("col_overdue", lang)] = [t("overdue_over", lang, n=d) if d else "" for d in df["overdue"]]
-    if with_stars:
-        out[t("col_star", lang)] = df["star"]
-    return out

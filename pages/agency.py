@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components import charts
-from components.agencies import kind_label, score_parts, ticket_rows
+from components.agencies import kind_label, score_parts
+from components.tickets import ticket_rows
 from components.format import fmt_count, fmt_pct, fmt_stars, plain
 from components.i18n import t
 from components.periods import period_label

@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import streamlit as st
 
-from components.agencies import ticket_rows
+from components.tickets import ticket_rows
 from components.format import fmt_count, plain
 from components.i18n import t
 from components.maps import area_deck, area_frame, legend, measures_available, value_text

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Float, and_, case, cast, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import RankingConfig
@@ -19,6 +19,7 @@ from fondueboard.statuses import FINISHED, OPEN_GROUPS
 
 from .common import fill_weeks, frame
 from .filters import Filters, older_than, ticket_conditions
+from .overview import headline_columns
 from .tickets import ticket_count, ticket_page
 
 t, ta = tickets, ticket_agencies
@@ -96,9 +97,8 @@ def agency_stats(engine: Engine, f: Filters, speed_days: int) -> pd.DataFrame:
 
 def province_satisfaction(engine: Engine, f: Filters) -> float | None:
     """Mean star of every rated ticket in the filtered period (each ticket once): the prior."""
-    with engine.connect() as conn:
-        return conn.execute(select(func.avg(cast(t.c.star, Float)))
-                            .where(*ticket_conditions(_without_agency(f)))).scalar()
+    row = frame(engine, select(*headline_columns()).where(*ticket_conditions(_without_agency(f)))).iloc[0]
+    return None if pd.isna(row["satisfaction"]) else float(row["satisfaction"])
 
 
 def previous_period(f: Filters) -> Filters | None:

@@ -17,7 +17,8 @@ t = tickets
 OPEN_AGE_BUCKETS = ("0-7", "8-14", "15-30", "31+")
 
 
-def _headline_columns():
+def headline_columns():
+    """total, finished, completion_rate, ratings, satisfaction over the selected tickets: one definition."""
     finished = func.sum(case((t.c.status_group == FINISHED, 1), else_=0))
     total = func.count()
     return [
@@ -32,7 +33,7 @@ def _headline_columns():
 def headline(engine: Engine, f: Filters) -> pd.DataFrame:
     """One row: total, finished, completion_rate, ratings, satisfaction, districts, agencies."""
     conds = ticket_conditions(f)
-    row = frame(engine, select(*_headline_columns(), func.count(distinct(t.c.district)).label("districts")).where(*conds))
+    row = frame(engine, select(*headline_columns(), func.count(distinct(t.c.district)).label("districts")).where(*conds))
     agencies = frame(
         engine,
         select(func.count(distinct(ticket_agencies.c.agency)).label("agencies"))
@@ -109,7 +110,7 @@ def week_comparison(engine: Engine, f: Filters, as_of: date) -> pd.DataFrame:
     this_from, this_to, last_from, last_to = comparison_weeks(as_of)
     frames = []
     for name, lo, hi in (("this", this_from, this_to), ("last", last_from, last_to)):
-        row = frame(engine, select(*_headline_columns()).where(*ticket_conditions(f.with_period(lo, hi))))
+        row = frame(engine, select(*headline_columns()).where(*ticket_conditions(f.with_period(lo, hi))))
         row.insert(0, "week", name)
         row["date_from"], row["date_to"] = lo, hi
         frames.append(row)

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from components.agencies import agency_link, change_label, in_scope, score_parts, ticket_rows
+from components.agencies import agency_link, change_label, in_scope, score_parts
+from components.tickets import ticket_rows
 from components.format import plain
 from fondueboard.config import RankingConfig
 from fondueboard.ranking import score_agencies, with_rank_change

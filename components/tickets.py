@@ -1,0 +1,26 @@
+"""A page of single tickets as shown on the agency page and the map."""
+from __future__ import annotations
+
+import pandas as pd
+
+from fondueboard.db import BANGKOK
+
+from .i18n import t
+
+
+def ticket_rows(df: pd.DataFrame, lang: str, with_stars: bool = False) -> pd.DataFrame:
+    """A page of tickets as shown: id, categories, district, reported date (Bangkok), age, status,
+    overdue mark. Nothing about the reporter is selected in the first place."""
+    out = pd.DataFrame({
+        t("col_ticket_id", lang): df["ticket_id"],
+        t("col_categories", lang): df["categories"].replace("", t("unspecified", lang)),
+        t("col_district", lang): df["district"].fillna(""),
+        t("col_reported", lang): [r.astimezone(BANGKOK).strftime("%Y-%m-%d") for r in df["reported_at"]],
+        t("col_age", lang): df["age_days"],
+        t("col_status", lang): df["status"].fillna(""),
+    })
+    if "overdue" in df:
+        out[t("col_overdue", lang)] = [t("overdue_over", lang, n=d) if d else "" for d in df["overdue"]]
+    if with_stars:
+        out[t("col_star", lang)] = df["star"]
+    return out
