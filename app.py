@@ -2,20 +2,28 @@
 import streamlit as st
 
 from components.i18n import t
-from components.session import engine_or_stop, language, sidebar_filters
-
-st.set_page_config(page_title="Fondueboard", page_icon=":material/monitoring:", layout="wide")
+from components.session import engine_or_stop, keep_in_url, language, presenting, projector_frame, sidebar_filters
 
 lang = language()
+on_projector = presenting()
+st.set_page_config(page_title="Fondueboard", page_icon=":material/monitoring:", layout="wide",
+                   initial_sidebar_state="collapsed" if on_projector else "auto")
 engine_or_stop(lang)
-sidebar_filters(lang)
 
-st.navigation(
-    [
-        st.Page("pages/overview.py", title=t("nav_overview", lang), icon=":material/dashboard:", default=True),
-        st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map"),
-        st.Page("pages/agencies.py", title=t("nav_agencies", lang), icon=":material/leaderboard:", url_path="agencies"),
-        st.Page("pages/agency.py", title=t("nav_agency", lang), icon=":material/apartment:", url_path="agency"),
-        st.Page("pages/methods.py", title=t("nav_methods", lang), icon=":material/functions:", url_path="methods"),
-    ]
-).run()
+# Keyed by the names the settings use ([present] pages).
+pages = {
+    "overview": st.Page("pages/overview.py", title=t("nav_overview", lang), icon=":material/dashboard:", default=True),
+    "map": st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map"),
+    "agencies": st.Page("pages/agencies.py", title=t("nav_agencies", lang), icon=":material/leaderboard:",
+                        url_path="agencies"),
+    "agency": st.Page("pages/agency.py", title=t("nav_agency", lang), icon=":material/apartment:", url_path="agency"),
+    "methods": st.Page("pages/methods.py", title=t("nav_methods", lang), icon=":material/functions:",
+                       url_path="methods"),
+}
+page = st.navigation(list(pages.values()), position="hidden" if on_projector else "sidebar")
+if on_projector:
+    keep_in_url(lang)
+    projector_frame(pages, page, lang)
+else:
+    sidebar_filters(lang)
+page.run()

@@ -57,9 +57,14 @@ def agency_link(agency: str, f: Filters, lang: str) -> str:
     return "agency?" + urlencode(params_from_filters(replace(f, agency=agency), lang))
 
 
-def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang: str) -> tuple[pd.DataFrame, dict]:
+# The leaderboard on the projector: what earns the place, in columns that fit the wall.
+WALL_COLUMNS = ("rank", "change", "agency", "tickets", "completion", "satisfaction_adj", "score")
+
+
+def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang: str,
+                      columns: tuple[str, ...] | None = None) -> tuple[pd.DataFrame, dict]:
     """The leaderboard as shown and downloaded: numbers stay numbers (percentages ×100), headers
-    translated; and the column formats for st.dataframe."""
+    translated; and the column formats for st.dataframe. `columns`: only these, in this order."""
     pct = 100.0
     df = pd.DataFrame({
         "rank": scoped["rank"],
@@ -78,6 +83,8 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
         "link": [agency_link(a, f, lang) for a in scoped["agency"]],
     })
     df.loc[~scoped["eligible"].to_numpy(), "change"] = t("unranked", lang)
+    if columns:
+        df = df[list(columns)]
     headers = {
         "rank": t("col_rank", lang), "change": t("col_change", lang), "agency": t("col_agency", lang),
         "kind": t("col_kind", lang), "tickets": t("col_tickets", lang), "finished": t("kpi_finished", lang),
@@ -99,7 +106,7 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
         headers["score"]: number(format="%.2f"),
         headers["link"]: st.column_config.LinkColumn(display_text=t("link_text", lang)),
     }
-    return df.rename(columns=headers), config
+    return df.rename(columns=headers), {k: v for k, v in config.items() if k in set(headers[c] for c in df)}
 
 
 def kinds_present(ranking: pd.DataFrame) -> list[str]:

@@ -43,17 +43,35 @@ def fmt_delta(value, decimals: int = 0, suffix: str = "") -> str | None:
     return f"+{text}{suffix}" if v > 0 else f"{text}{suffix}"
 
 
-def fmt_ago(when: datetime | None, now: datetime, lang: str) -> str:
-    """A moment in Bangkok time with how long ago it was: minutes, hours, then days."""
+def fmt_age(when: datetime | None, now: datetime, lang: str) -> str:
+    """How long ago a moment was: minutes, then hours, then days."""
     if when is None:
         return t("never", lang)
     minutes = max(0, int((now - when).total_seconds() // 60))
-    local = when.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
     if minutes < 120:
-        return f"{local} · {t('ago_minutes', lang, n=minutes)}"
+        return t("ago_minutes", lang, n=minutes)
     if minutes < 48 * 60:
-        return f"{local} · {t('ago_hours', lang, n=minutes // 60)}"
-    return f"{local} · {t('ago_days', lang, n=minutes // 1440)}"
+        return t("ago_hours", lang, n=minutes // 60)
+    return t("ago_days", lang, n=minutes // 1440)
+
+
+def fmt_moment(when: datetime | None, lang: str) -> str:
+    """A moment in Bangkok time, to the minute."""
+    return t("never", lang) if when is None else when.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+
+
+def fmt_ago(when: datetime | None, now: datetime, lang: str) -> str:
+    """A moment in Bangkok time with how long ago it was."""
+    if when is None:
+        return t("never", lang)
+    return f"{fmt_moment(when, lang)} · {fmt_age(when, now, lang)}"
+
+
+def freshness_text(fresh, now: datetime, lang: str) -> str:
+    """How current the data is (a queries.meta.freshness row): newest complaint and last import."""
+    return (t("newest_ticket", lang, when=fmt_ago(fresh["newest_ticket"], now, lang)) + " · "
+            + t("last_import", lang, when=fmt_ago(fresh["last_import"], now, lang),
+                source=fresh["last_import_source"] or "–"))
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")

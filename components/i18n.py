@@ -10,6 +10,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_overview": {"th": "ภาพรวม", "en": "Overview"},
     "nav_methods": {"th": "วิธีคำนวณตัวเลข", "en": "How numbers are computed"},
     "language": {"th": "ภาษา", "en": "Language"},
+    # presentation mode (the projector)
+    "present_mode": {"th": "โหมดนำเสนอบนจอประชุม", "en": "Presentation mode"},
+    "present_help": {
+        "th": "ตัวอักษรใหญ่ พื้นดำ ไม่มีแถบด้านข้าง และไม่แสดงรายการเรื่องรายชิ้น ลิงก์ ?mode=present&rotate=30 เปิดโหมดนี้และสลับหน้าทุก 30 วินาที",
+        "en": "Large type on black, no sidebar, no per-complaint lists. The link ?mode=present&rotate=30 opens this mode and moves to the next page every 30 seconds.",
+    },
+    "present_exit": {"th": "ออก", "en": "Exit"},
+    "low_rated_count": {"th": "{n} เรื่องได้ 1–2 ดาว", "en": "{n} complaints rated 1–2 stars"},
+    "present_status": {"th": "{period} · ข้อมูลล่าสุด {newest} · นำเข้า {imported}",
+                       "en": "{period} · newest complaint {newest} · imported {imported}"},
+    "present_rows": {"th": "{shown} แถวแรกจาก {total}", "en": "First {shown} rows of {total}"},
+    "rotation_next": {"th": "ถัดไป: {page} (ทุก {s} วินาที)", "en": "Next: {page} (every {s} s)"},
+    "rotation_paused": {"th": "หยุดสลับหน้าชั่วคราว", "en": "Rotation paused"},
+    "rotation_pause": {"th": "หยุด", "en": "Pause"},
+    "rotation_resume": {"th": "เล่นต่อ", "en": "Resume"},
+    "rotation_skip": {"th": "ถัดไป", "en": "Next"},
+    "rotation_start": {"th": "สลับหน้า ({s} วิ.)", "en": "Rotate ({s} s)"},
+    "present_no_lists": {
+        "th": "โหมดนำเสนอไม่แสดงรายการเรื่องรายชิ้นและจุดพิกัด ออกจากโหมดนำเสนอเพื่อดูรายการ",
+        "en": "Presentation mode shows no per-complaint lists or points. Leave it to see the list.",
+    },
     # filters
     "filters": {"th": "ตัวกรอง", "en": "Filters"},
     "period": {"th": "ช่วงเวลา", "en": "Period"},
@@ -340,6 +361,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "ประเภทหน่วยงานมาจากชื่อภาษาไทย ตามกฎชุดเดียวใน fondueboard/agency_kinds.py เช่น ขึ้นต้นด้วย \"เทศบาลตำบล\" คือเทศบาลตำบล \"องค์การบริหารส่วนตำบล\" หรือ \"อบต.\" คือ อบต. \"การไฟฟ้า\"/\"การประปา\" คือรัฐวิสาหกิจ ชื่อที่กฎจัดผิดแก้ได้ในไฟล์ fondueboard.toml (ส่วน [agency_kinds])",
         "en": "An agency's kind comes from its Thai name, by one set of rules in fondueboard/agency_kinds.py: a name starting \"เทศบาลตำบล\" is a subdistrict municipality, \"องค์การบริหารส่วนตำบล\" or \"อบต.\" a subdistrict administrative organisation, \"การไฟฟ้า\"/\"การประปา\" a state enterprise, and so on. Names the rules get wrong are corrected in fondueboard.toml ([agency_kinds]).",
     },
+    "m_present_h": {"th": "โหมดนำเสนอบนจอประชุม", "en": "Presentation mode"},
+    "m_present": {
+        "th": "?mode=present (หรือสวิตช์ในแถบด้านข้าง) แสดงตัวเลขเดียวกันด้วยตัวอักษรใหญ่บนพื้นดำ โดยไม่มีแถบด้านข้าง ช่วงเวลาและความสดใหม่ของข้อมูลอยู่บนสุดของทุกหน้า ตารางแสดง 10 แถวแรก บนจอไม่มีรายการเรื่องรายชิ้น ความเห็น รูปภาพ ที่อยู่ ข้อมูลผู้แจ้ง หรือพิกัดของเรื่อง แผนที่แสดงเฉพาะพื้นที่ (วงกลมของพื้นที่ที่ไม่มีไฟล์ขอบเขตวางที่ความละเอียดประมาณ 1 กม.) &rotate=30 สลับหน้าตามรายการ [present] pages ใน fondueboard.toml ทุก 30 วินาที และอ่านข้อมูลใหม่ทุกครั้งที่เปลี่ยนหน้า กด Space เพื่อหยุด/เล่นต่อ → เพื่อไปหน้าถัดไป Esc เพื่อออก",
+        "en": "?mode=present (or the switch in the sidebar) shows the same figures in large type on black, without the sidebar; the period and the data's freshness are at the top of every page. Tables show their first 10 rows. The wall never shows per-complaint lists, comments, photos, addresses, reporter details or complaint positions; maps show areas only (an area drawn as a circle, without boundary files, is placed to about 1 km). &rotate=30 moves through the pages listed under [present] pages in fondueboard.toml every 30 seconds, reading the data afresh on each page. Space pauses and resumes, → goes to the next page, Esc leaves.",
+    },
     "m_rounding_h": {"th": "การปัดเศษ", "en": "Rounding"},
     "m_rounding": {
         "th": "ร้อยละบนการ์ด: ทศนิยม 1 ตำแหน่ง ปัดครึ่งขึ้น (86.078% → 86.1%) ในตาราง: ทศนิยม 2 ตำแหน่ง ค่าเฉลี่ยดาว: ทศนิยม 2 ตำแหน่ง (4.51) จำนวนมีตัวคั่นหลักพัน (1,020)",
@@ -350,7 +376,7 @@ STRINGS: dict[str, dict[str, str]] = {
 # The methods page shows these definitions in this order.
 METHOD_SECTIONS = (
     "period", "time", "total", "finished", "groups", "category", "satisfaction",
-    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "rounding",
+    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "present", "rounding",
 )
 
 

@@ -146,10 +146,15 @@ def _view(lons: list[float], lats: list[float]) -> pdk.ViewState:
     return pdk.ViewState(longitude=(max(lons) + min(lons)) / 2, latitude=(max(lats) + min(lats)) / 2, zoom=zoom)
 
 
+COARSE_DEGREES = 2  # decimals of a circle's position on the projector: about 1 km
+
+
 def area_deck(frame: pd.DataFrame, measure: str, lang: str, basemap: bool = False,
-              points: pd.DataFrame | None = None, selected: tuple | None = None) -> pdk.Deck:
+              points: pd.DataFrame | None = None, selected: tuple | None = None, coarse: bool = False) -> pdk.Deck:
     """Areas shaded by `measure` (polygons where boundaries exist, else circles sized by it), and
-    at the deepest level the tickets as points coloured by status group. Layer "areas" is clickable."""
+    at the deepest level the tickets as points coloured by status group. Layer "areas" is clickable.
+    `coarse` (the projector): circles placed to about a kilometre, since the centre of an area
+    with one complaint is that complaint's exact position."""
     data = frame.assign(colour=colours(frame[measure], measure),
                         label=t(f"measure_{measure}", lang),
                         value=[value_text(v, measure) for v in frame[measure]],
@@ -171,6 +176,8 @@ def area_deck(frame: pd.DataFrame, measure: str, lang: str, basemap: bool = Fals
         lats = [y for poly in rows["polygon"] for ring in poly[:1] for _, y in ring]
     else:
         placed = data.dropna(subset=["lon", "lat"]).drop(columns=["polygons"])
+        if coarse:
+            placed = placed.assign(lon=placed["lon"].round(COARSE_DEGREES), lat=placed["lat"].round(COARSE_DEGREES))
         size = placed[measure].astype(float).fillna(0)
         top = size.max() or 1
         # Sized on screen (area ∝ value), so circles stay legible at any zoom.

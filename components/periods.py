@@ -68,11 +68,16 @@ def params_from_filters(f: Filters, lang: str) -> dict[str, str]:
     return {k: v for k, v in params.items() if v}
 
 
+def period_text(f: Filters, lang: str) -> str:
+    """The period's dates: "2022-10-03 – 2023-06-09", or "all dates with data"."""
+    if not (f.date_from or f.date_to):
+        return t("all_dates", lang)
+    return f"{f.date_from or '…'} – {f.date_to or '…'}"
+
+
 def period_label(f: Filters, lang: str) -> str:
     """The period as every page's caption shows it: "Showing: 2022-10-03 – 2023-06-09"."""
-    if not (f.date_from or f.date_to):
-        return t("showing_period", lang, period=t("all_dates", lang))
-    return t("showing_period", lang, period=f"{f.date_from or '…'} – {f.date_to or '…'}")
+    return t("showing_period", lang, period=period_text(f, lang))
 
 
 def comparison_date(f: Filters, today: date) -> date:

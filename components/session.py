@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Callable
 
 import pandas as pd
@@ -20,13 +21,31 @@ from fondueboard.db import (
     error_summary,
     make_engine,
 )
-from fondueboard.config import ConfigError
+from fondueboard.config import ConfigError, present_config
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
-from .format import fmt_count
+from .format import fmt_age, fmt_count, fmt_moment
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from .periods import PRESETS, filters_from_params, params_from_filters, preset_for, preset_range
+from .periods import (
+    PRESETS,
+    filters_from_params,
+    params_from_filters,
+    period_label,
+    period_text,
+    preset_for,
+    preset_range,
+)
+from .present import (
+    PROJECTOR_CSS,
+    TABLE_ROWS,
+    Presentation,
+    next_page,
+    params_from_presentation,
+    presentation_from_params,
+    projector_figure,
+    wall_table,
+)
 
 STATEMENT_TIMEOUT_S = 30
 
@@ -156,6 +175,8 @@ def sidebar_filters(lang: str) -> Filters:
         _set_filters(**changes)
 
     with st.sidebar:
+        st.toggle(t("present_mode", lang), value=False, key=f"present_toggle_{lang}", help=t("present_help", lang),
+                  on_change=_set_presentation, args=(Presentation(on=True),))
         key = _view("lang", lang, lang)
         st.radio(t("language", lang), LANGUAGES, key=key, horizontal=True, on_change=on_language, args=(key,),
                  format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
@@ -183,11 +204,102 @@ def sidebar_filters(lang: str) -> Filters:
                 placeholder=t("all", lang),
                 format_func=lambda v: t("all", lang) if v is None else (t("unspecified", lang) if v == UNSPECIFIED else v),
             )
+    return keep_in_url(lang)
+
+
+def keep_in_url(lang: str) -> Filters:
+    """Write the filters, language and presentation mode to the URL, so a link reproduces the view."""
     f = current_filters()
     if f.date_from and f.date_to and f.date_from > f.date_to:
-        f = replace(f, date_from=f.date_to, date_to=f.date_from)
-    st.query_params.from_dict(params_from_filters(f, lang))
+        f = st.session_state["filters"] = replace(f, date_from=f.date_to, date_to=f.date_from)
+    st.query_params.from_dict(_url_params(lang))
     return f
+
+
+def _url_params(lang: str) -> dict[str, str]:
+    return {**params_from_filters(current_filters(), lang), **params_from_presentation(presentation())}
+
+
+# --- presentation mode -----------------------------------------------------------------------
+
+
+def presentation() -> Presentation:
+    """On the projector or not, first read from ?mode=present&rotate=N."""
+    if "presentation" not in st.session_state:
+        st.session_state["presentation"] = presentation_from_params(dict(st.query_params))
+    return st.session_state["presentation"]
+
+
+def presenting() -> bool:
+    return presentation().on
+
+
+def _set_presentation(show: Presentation) -> None:
+    st.session_state["presentation"] = show
+    st.session_state.pop("rotation_paused", None)
+
+
+def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> None:
+    """Presentation mode's frame around every page: the projector's look, a bar with the period and
+    the data's freshness, and the rotation through the configured pages with its controls."""
+    st.html(PROJECTOR_CSS)
+    show = presentation()
+    cycle = config_or_stop(present_config, lang)
+    name = next(n for n, p in pages.items() if p.url_path == current.url_path)
+    upcoming = next_page(cycle.pages, name)
+    if st.session_state.pop("present_next", False):  # set by the Next button's callback
+        st.switch_page(pages[upcoming], query_params=_url_params(lang))
+    paused = st.session_state.get("rotation_paused", False)
+    st.session_state["page_shown_at"] = time.monotonic()
+
+    now = datetime.now(timezone.utc)
+    fresh = query(meta.freshness).iloc[0]
+    status = [t("present_status", lang, period=period_text(current_filters(), lang),
+                newest=fmt_moment(fresh["newest_ticket"], lang), imported=fmt_age(fresh["last_import"], now, lang))]
+    if show.rotate:
+        status.append(t("rotation_paused", lang) if paused else
+                      t("rotation_next", lang, page=pages[upcoming].title, s=show.rotate))
+    status_col, controls_col = st.columns(2, vertical_alignment="center")
+    status_col.caption(" · ".join(status))
+    controls = controls_col.container(horizontal=True, horizontal_alignment="right")
+    if show.rotate:
+        controls.button(t("rotation_resume" if paused else "rotation_pause", lang), shortcut="Space",
+                        icon=":material/play_arrow:" if paused else ":material/pause:", key="rotation_pause",
+                        on_click=lambda: st.session_state.update(rotation_paused=not paused))
+        controls.button(t("rotation_skip", lang), shortcut="Right", icon=":material/skip_next:", key="rotation_skip",
+                        on_click=lambda: st.session_state.update(present_next=True))
+    else:
+        controls.button(t("rotation_start", lang, s=cycle.rotate_seconds), icon=":material/autoplay:",
+                        key="rotation_start", on_click=_set_presentation,
+                        args=(Presentation(True, cycle.rotate_seconds),))
+    controls.button(t("present_exit", lang), shortcut="Esc", icon=":material/close:", key="present_exit",
+                    on_click=_set_presentation, args=(Presentation(),))
+
+    if show.rotate and not paused:
+        @st.fragment(run_every=show.rotate)
+        def rotation():
+            # Runs with the page, then every `rotate` seconds on its own; only a timed run moves
+            # on. Switching pages reruns the app, not the browser: the data is read afresh.
+            if time.monotonic() - st.session_state["page_shown_at"] >= show.rotate - 1:
+                st.switch_page(pages[upcoming], query_params=_url_params(lang))
+
+        rotation()
+
+
+def period_caption(f: Filters, lang: str, *before: str) -> None:
+    """The caption under a page's title: `before`, then the period, which on the projector the
+    frame's bar already shows."""
+    parts = [*before] + ([] if presenting() else [period_label(f, lang)])
+    if parts:
+        st.caption(" · ".join(parts))
+
+
+def show_chart(fig, **kwargs) -> None:
+    """A Plotly chart; on the projector restyled for the wall and without its toolbar."""
+    if presenting():
+        st.plotly_chart(projector_figure(fig), theme=None, width="stretch", config={"displayModeBar": False})
+    else:
+        st.plotly_chart(fig, width="stretch", **kwargs)
 
 
 # --- small page helpers ----------------------------------------------------------------------
@@ -255,8 +367,22 @@ def csv_download(label: str, name: str, build: Callable[[Engine], pd.DataFrame])
                        key=f"dl_{name}")
 
 
+def chart_table(df: pd.DataFrame, name: str, lang: str) -> None:
+    """The numbers behind a chart, in an expander below it; not on the projector, where the chart
+    is the message."""
+    if not presenting():
+        with st.expander(t("show_table", lang)):
+            table_with_download(df, name, lang)
+
+
 def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: dict | None = None) -> None:
-    """Every table on a page comes with the same data as a CSV download."""
+    """Every table on a page comes with the same data as a CSV download; on the projector, its
+    first rows in large type and no download."""
+    if presenting():
+        st.table(wall_table(df.head(TABLE_ROWS)))
+        if len(df) > TABLE_ROWS:
+            st.caption(t("present_rows", language(), shown=TABLE_ROWS, total=fmt_count(len(df))))
+        return
     st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
     st.download_button(t("download_csv", lang), _csv(df),
                        file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")

@@ -142,3 +142,35 @@ def map_config(path: Path | None = None) -> MapConfig:
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return cfg
+
+
+# The app's pages, by the name used in settings (the first is the landing page).
+PAGES = ("overview", "map", "agencies", "agency", "methods")
+ROTATE_SECONDS = (5, 3600)  # the shortest and longest time a page stays up in rotation
+
+
+@dataclass(frozen=True)
+class PresentConfig:
+    """Presentation mode: the pages the projector cycles through, in order, and how long each
+    stays up when rotation is started from the page rather than from the URL."""
+
+    pages: tuple[str, ...] = ("overview", "agencies", "map")
+    rotate_seconds: int = 30
+
+
+def present_config(path: Path | None = None) -> PresentConfig:
+    """The [present] section, checked."""
+    path = path or config_path()
+    section = _read(path).get("present", {})
+    problems = [f"unknown setting [present] {key}" for key in section if key not in {"pages", "rotate_seconds"}]
+    pages = section.get("pages", PresentConfig.pages)
+    if not isinstance(pages, (list, tuple)) or not pages or any(p not in PAGES for p in pages):
+        problems.append(f"[present] pages must be a non-empty list of {', '.join(PAGES)}, not {pages!r}")
+    seconds = section.get("rotate_seconds", PresentConfig.rotate_seconds)
+    low, high = ROTATE_SECONDS
+    if isinstance(seconds, bool) or not isinstance(seconds, int) or not low <= seconds <= high:
+        problems.append(f"[present] rotate_seconds must be a whole number from {low} to {high}, not {seconds!r}")
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return PresentConfig(pages=tuple(pages), rotate_seconds=seconds)
+

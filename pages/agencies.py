@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.agencies import (
+    WALL_COLUMNS,
     formula_values,
     in_scope,
     kind_label,
@@ -12,11 +13,12 @@ from components.agencies import (
 )
 from components.format import fmt_count, fmt_pct, plain
 from components.i18n import t
-from components.periods import period_label
 from components.session import (
     complaints_or_stop,
     current_filters,
     language,
+    presenting,
+    period_caption,
     open_agency_button,
     query,
     config_or_stop,
@@ -30,7 +32,7 @@ f = current_filters()
 cfg = config_or_stop(ranking_config, lang)
 
 st.title(t("agencies_title", lang))
-st.caption(period_label(f, lang))
+period_caption(f, lang)
 
 complaints_or_stop(lang)
 ranking = query(agencies.agency_ranking, f, cfg)
@@ -73,10 +75,10 @@ if f.agency:
 timed = ranking["timed"].sum()
 if timed and ranking["approximate"].sum():
     notes.append(t("approximate_times", lang, pct=fmt_pct(ranking["approximate"].sum() / timed)))
-table, config = leaderboard_table(scoped, f, cfg, lang)
+table, config = leaderboard_table(scoped, f, cfg, lang, WALL_COLUMNS if presenting() else None)
 table_with_download(table, "agency_ranking", lang, column_config=config)
 for note in notes:
     st.caption(plain(note))
 
-with st.expander(t("formula_h", lang), expanded=True):
+with st.expander(t("formula_h", lang), expanded=not presenting()):
     st.markdown(t("m_ranking", lang, **formula_values(cfg)))

@@ -9,14 +9,17 @@ from components.agencies import kind_label, score_parts
 from components.tickets import ticket_rows
 from components.format import fmt_count, fmt_pct, fmt_stars, plain
 from components.i18n import t
-from components.periods import period_label
 from components.session import (
+    chart_table,
     complaints_or_stop,
     csv_download,
     current_filters,
     language,
+    presenting,
+    period_caption,
     paged_table,
     query,
+    show_chart,
     config_or_stop,
     table_with_download,
 )
@@ -29,6 +32,7 @@ lang = language()
 f = current_filters()
 cfg = config_or_stop(ranking_config, lang)
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+on_projector = presenting()  # counts only: no complaint lists on the wall
 
 st.title(plain(f.agency) if f.agency else t("nav_agency", lang))
 complaints_or_stop(lang)
@@ -40,12 +44,12 @@ agency = f.agency
 
 ranking = query(agencies.agency_ranking, f, cfg)
 if agency not in set(ranking["agency"]):
-    st.caption(period_label(f, lang))
+    period_caption(f, lang)
     st.info(t("agency_no_tickets", lang))
     st.stop()
 row = ranking.set_index("agency").loc[agency]
 peers = ranking[ranking["kind"] == row["kind"]]
-st.caption(plain(kind_label(row["kind"], lang)) + " · " + period_label(f, lang))
+period_caption(f, lang, plain(kind_label(row["kind"], lang)))
 
 cards = st.columns(5)
 if row["eligible"]:
@@ -63,24 +67,22 @@ if not row["eligible"]:
 
 st.subheader(t("score_parts_h", lang))
 parts = score_parts(ranking, agency, cfg, lang)
-st.plotly_chart(charts.score_parts_bar(parts, lang), width="stretch")
+show_chart(charts.score_parts_bar(parts, lang))
 st.caption(t("peer_median_note", lang, kind=kind_label(row["kind"], lang), n=fmt_count(peers["eligible"].sum()))
            + " · " + t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]),
                        raw=fmt_stars(row["satisfaction_raw"]), n=fmt_count(row["ratings"])))
-with st.expander(t("show_table", lang)):
-    table_with_download(parts.rename(columns={
-        "part": t("col_part", lang), "value": t("col_value", lang), "points": t("col_points", lang),
-        "peer_median": t("col_peer_median", lang), "max_points": t("col_max_points", lang)}),
-        "score_parts", lang)
+chart_table(parts.rename(columns={
+    "part": t("col_part", lang), "value": t("col_value", lang), "points": t("col_points", lang),
+    "peer_median": t("col_peer_median", lang), "max_points": t("col_max_points", lang)}),
+    "score_parts", lang)
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("agency_weekly", lang))
-    st.plotly_chart(charts.weekly_trend(query(agencies.agency_weekly, f, agency), lang), width="stretch")
+    show_chart(charts.weekly_trend(query(agencies.agency_weekly, f, agency), lang))
 with right:
     st.subheader(t("category_mix", lang))
-    st.plotly_chart(charts.category_bar(query(overview.top_categories, replace(f, agency=agency), 10), lang),
-                    width="stretch")
+    show_chart(charts.category_bar(query(overview.top_categories, replace(f, agency=agency), 10), lang))
 
 st.subheader(t("districts_served", lang))
 districts = query(agencies.agency_districts, f, agency)
@@ -95,18 +97,24 @@ else:
     ages = query(agencies.overdue_counts, f, agency, now).iloc[0]
     st.markdown(t("overdue_counts", lang, d7=fmt_count(ages["over_7"]), d15=fmt_count(ages["over_15"]),
                   d30=fmt_count(ages["over_30"])))
-    paged_table(f"open_{agency}", open_total,
-                lambda limit, offset: ticket_rows(query(agencies.open_tickets, f, agency, now, limit, offset), lang),
-                lang)
-    label = t("download_csv", lang) if open_total <= DOWNLOAD_LIMIT else t("download_limited", lang,
-                                                                          n=fmt_count(DOWNLOAD_LIMIT))
-    csv_download(label, "open_complaints",
-                 lambda engine: ticket_rows(agencies.open_tickets(engine, f, agency, now, DOWNLOAD_LIMIT), lang))
+    if on_projector:
+        st.caption(t("present_no_lists", lang))
+    else:
+        paged_table(f"open_{agency}", open_total,
+                    lambda limit, offset: ticket_rows(query(agencies.open_tickets, f, agency, now, limit, offset),
+                                                      lang),
+                    lang)
+        label = t("download_csv", lang) if open_total <= DOWNLOAD_LIMIT else t("download_limited", lang,
+                                                                              n=fmt_count(DOWNLOAD_LIMIT))
+        csv_download(label, "open_complaints",
+                     lambda engine: ticket_rows(agencies.open_tickets(engine, f, agency, now, DOWNLOAD_LIMIT), lang))
 
 st.subheader(t("low_rated_h", lang))
 low_total = query(agencies.low_rated_count, f, agency)
 if not low_total:
     st.info(t("none_low_rated", lang))
+elif on_projector:
+    st.markdown(t("low_rated_count", lang, n=fmt_count(low_total)))
 else:
     paged_table(f"low_{agency}", low_total,
                 lambda limit, offset: ticket_rows(query(agencies.low_rated_tickets, f, agency, now, limit, offset),

@@ -7,15 +7,17 @@ from components.tickets import ticket_rows
 from components.format import fmt_count, plain
 from components.i18n import t
 from components.maps import area_deck, area_frame, legend, measures_available, value_text
-from components.periods import period_label
 from components.session import (
     complaints_or_stop,
     config_or_stop,
     current_filters,
     language,
+    presenting,
+    period_caption,
     paged_table,
     query,
     select_area,
+    show_chart,
     table_with_download,
 )
 from fondueboard.config import map_config
@@ -25,10 +27,11 @@ from queries import areas
 lang = language()
 f = current_filters()
 cfg = config_or_stop(map_config, lang)
+on_projector = presenting()  # areas only: no complaint points, no complaint list
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 
 st.title(t("map_title", lang))
-st.caption(period_label(f, lang))
+period_caption(f, lang)
 
 # Breadcrumb: every upper level is one click away.
 crumbs = st.columns([1, 1, 1, 3])
@@ -59,16 +62,16 @@ frame, unmatched = area_frame(counts, f.district, shapes, population)
 
 measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
                                key=f"map_measure_{lang}", format_func=lambda m: t(f"measure_{m}", lang)) or "tickets"
-points = query(areas.ticket_points, f) if f.subdistrict else None
+points = query(areas.ticket_points, f) if f.subdistrict and not on_projector else None
 selected = next((k for k, n in zip(frame["key"], frame["filter_name"]) if n == f.subdistrict), None)
 
 left, right = st.columns([3, 2])
 with left:
-    event = st.pydeck_chart(area_deck(frame, measure, lang, cfg.basemap, points, selected),
-                            on_select="rerun", selection_mode="single-object", height=560,
+    event = st.pydeck_chart(area_deck(frame, measure, lang, cfg.basemap, points, selected, coarse=on_projector),
+                            on_select="rerun", selection_mode="single-object", height=420 if on_projector else 560,
                             key=f"map_{f.district or ''}_{f.subdistrict or ''}")
     st.markdown("**" + t("map_legend", lang, measure=t(f"measure_{measure}", lang)) + "**")
-    st.plotly_chart(legend(frame, measure), width="stretch", config={"displayModeBar": False})
+    show_chart(legend(frame, measure), config={"displayModeBar": False})
     st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
     if points is not None:
         st.caption(t("map_points_note", lang, shown=fmt_count(len(points)),
@@ -84,7 +87,9 @@ if clicked and clicked[0].get("filter_name"):
     st.rerun()
 
 with right:
-    if f.subdistrict:
+    if f.subdistrict and on_projector:
+        st.info(t("present_no_lists", lang))
+    elif f.subdistrict:
         total = query(areas.subdistrict_ticket_count, f)
         paged_table(f"map_{f.district}_{f.subdistrict}", total,
                     lambda limit, offset: ticket_rows(query(areas.subdistrict_tickets, f, now, limit, offset), lang),
@@ -95,6 +100,8 @@ with right:
         table_with_download(shown.rename(columns={"name": t("col_area", lang), "tickets": t("col_tickets", lang),
                                                   "value": t(f"measure_{measure}", lang)}), "map_areas", lang)
 
+if on_projector:
+    st.stop()  # the data-quality note is for the desk
 with st.expander(t("map_quality_h", lang)):
     if unmatched:
         st.markdown(t("map_unmatched", lang))

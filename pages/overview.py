@@ -5,10 +5,20 @@ import streamlit as st
 
 from components import charts
 from components.cards import headline_cards
-from components.format import fmt_ago, fmt_count, fmt_pct, fmt_stars
+from components.format import fmt_count, fmt_pct, fmt_stars, freshness_text
 from components.i18n import group_label, t
-from components.periods import comparison_date, period_label
-from components.session import complaints_or_stop, current_filters, language, query, table_with_download
+from components.periods import comparison_date
+from components.session import (
+    chart_table,
+    complaints_or_stop,
+    current_filters,
+    language,
+    period_caption,
+    presenting,
+    query,
+    show_chart,
+    table_with_download,
+)
 from fondueboard.db import bangkok_today
 from queries import overview
 
@@ -17,17 +27,14 @@ f = current_filters()
 now = datetime.now(timezone.utc)
 
 st.title(t("overview_title", lang))
-st.caption(period_label(f, lang))
+period_caption(f, lang)
 
 fresh = complaints_or_stop(lang)
 headline = query(overview.headline, f)
 h = headline.iloc[0]
 
-st.caption(
-    t("newest_ticket", lang, when=fmt_ago(fresh["newest_ticket"], now, lang))
-    + " · "
-    + t("last_import", lang, when=fmt_ago(fresh["last_import"], now, lang), source=fresh["last_import_source"] or "–")
-)
+if not presenting():  # on the projector the frame's bar shows it
+    st.caption(freshness_text(fresh, now, lang))
 
 if not h["total"]:
     st.info(t("no_data_filtered", lang))
@@ -52,48 +59,42 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(t("top_categories", lang))
     cats = query(overview.top_categories, f, 10)
-    st.plotly_chart(charts.category_bar(cats, lang), width="stretch")
-    with st.expander(t("show_table", lang)):
-        table_with_download(
-            cats.assign(share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
-                "category": t("col_category", lang), "tickets": t("col_tickets", lang), "share": t("col_share", lang)}),
-            "top_categories", lang)
+    show_chart(charts.category_bar(cats, lang))
+    chart_table(cats.assign(share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
+        "category": t("col_category", lang), "tickets": t("col_tickets", lang), "share": t("col_share", lang)}),
+        "top_categories", lang)
 with right:
     st.subheader(t("status_groups", lang))
     groups = query(overview.status_groups, f)
-    st.plotly_chart(charts.status_bar(groups, lang), width="stretch")
-    with st.expander(t("show_table", lang)):
-        table_with_download(
-            groups.assign(status_group=groups["status_group"].map(lambda g: group_label(g, lang)),
-                          share=groups["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
-                "status_group": t("col_status_group", lang), "tickets": t("col_tickets", lang),
-                "share": t("col_share", lang)}),
-            "status_groups", lang)
+    show_chart(charts.status_bar(groups, lang))
+    chart_table(groups.assign(status_group=groups["status_group"].map(lambda g: group_label(g, lang)),
+                              share=groups["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
+        "status_group": t("col_status_group", lang), "tickets": t("col_tickets", lang), "share": t("col_share", lang)}),
+        "status_groups", lang)
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("weekly_trend", lang))
     trend = query(overview.weekly_trend, f)
-    st.plotly_chart(charts.weekly_trend(trend, lang), width="stretch")
-    with st.expander(t("show_table", lang)):
-        table_with_download(trend.rename(columns={
-            "week": t("col_week", lang), "new": t("col_new", lang), "finished": t("col_finished", lang)}),
-            "weekly_trend", lang)
+    show_chart(charts.weekly_trend(trend, lang))
+    chart_table(trend.rename(columns={
+        "week": t("col_week", lang), "new": t("col_new", lang), "finished": t("col_finished", lang)}),
+        "weekly_trend", lang)
 with right:
     st.subheader(t("open_age", lang))
     ages = query(overview.open_age, f, now.replace(second=0, microsecond=0))
-    st.plotly_chart(charts.open_age_bar(ages, lang), width="stretch")
-    with st.expander(t("show_table", lang)):
-        table_with_download(ages.rename(columns={"bucket": t("col_bucket", lang), "tickets": t("col_tickets", lang)}),
-                            "open_age", lang)
+    show_chart(charts.open_age_bar(ages, lang))
+    chart_table(ages.rename(columns={"bucket": t("col_bucket", lang), "tickets": t("col_tickets", lang)}),
+                "open_age", lang)
 
-st.subheader(t("this_vs_last_week", lang))
-table_with_download(
-    weeks.assign(week=weeks["week"].map(lambda k: t(f"week_{k}", lang)),
-                 completion_rate=weeks["completion_rate"].map(lambda r: fmt_pct(r, 2)),
-                 satisfaction=weeks["satisfaction"].map(fmt_stars))
-    .rename(columns={"week": t("col_week_name", lang), "date_from": t("col_from", lang), "date_to": t("col_to", lang),
-                     "total": t("kpi_total", lang), "finished": t("kpi_finished", lang),
-                     "completion_rate": t("kpi_completion", lang), "ratings": t("col_ratings", lang),
-                     "satisfaction": t("kpi_satisfaction", lang)}),
-    "week_comparison", lang)
+if not presenting():  # on the wall the cards' arrows say it
+    st.subheader(t("this_vs_last_week", lang))
+    table_with_download(
+        weeks.assign(week=weeks["week"].map(lambda k: t(f"week_{k}", lang)),
+                     completion_rate=weeks["completion_rate"].map(lambda r: fmt_pct(r, 2)),
+                     satisfaction=weeks["satisfaction"].map(fmt_stars))
+        .rename(columns={"week": t("col_week_name", lang), "date_from": t("col_from", lang),
+                         "date_to": t("col_to", lang), "total": t("kpi_total", lang),
+                         "finished": t("kpi_finished", lang), "completion_rate": t("kpi_completion", lang),
+                         "ratings": t("col_ratings", lang), "satisfaction": t("kpi_satisfaction", lang)}),
+        "week_comparison", lang)

@@ -129,3 +129,84 @@ def screen_position(lon_lat, view, width, height):
     cx, cy = project(view.longitude, view.latitude)
     x, y = project(*lon_lat)
     return width / 2 + x - cx, height / 2 + y - cy
+
+
+# --- presentation mode on a projector ----------------------------------------------------------
+
+PROJECTOR_SIZES = [(1280, 720), (1920, 1080)]
+ON_PROJECTOR = {  # page path (with its own parameters) -> its Thai title
+    "/": "ภาพรวมเรื่องร้องเรียน",
+    "/map": "แผนที่เรื่องร้องเรียน",
+    "/agencies": "อันดับหน่วยงาน",
+    f"/agency?agency={quote(AGENCY)}": AGENCY,
+    "/methods": "วิธีคำนวณตัวเลข",
+}
+WITH_KPIS = {"/", f"/agency?agency={quote(AGENCY)}"}
+
+# Every visible element with text of its own, and its computed font size (HTML and SVG alike).
+_TEXT_SIZES_JS = """() => [...document.querySelectorAll('body *')].filter(el => {
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return false;
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+  }).map(el => [parseFloat(getComputedStyle(el).fontSize), el.textContent.trim().slice(0, 40)])"""
+
+
+@pytest.fixture(scope="module")
+def personal_fields(demo_db) -> list[str]:
+    """Comments, addresses and ticket ids of the demo's newest complaints: none may reach the wall."""
+    from sqlalchemy import select
+
+    from fondueboard.db import make_engine, tickets
+
+    engine = make_engine(demo_db("sqlite"))
+    with engine.connect() as conn:
+        rows = conn.execute(select(tickets.c.id, tickets.c.comment, tickets.c.address)
+                            .order_by(tickets.c.reported_at.desc()).limit(200)).all()
+    engine.dispose()
+    return [v for row in rows for v in row if v]
+
+
+@pytest.mark.parametrize("width, height", PROJECTOR_SIZES)
+@pytest.mark.parametrize("path", list(ON_PROJECTOR))
+def test_page_on_the_projector(app, new_page, personal_fields, path, width, height):
+    page = new_page(width, height)
+    page.goto(f"{app}{path}{'&' if '?' in path else '?'}mode=present&{PERIOD}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(ON_PROJECTOR[path])  # Thai, shaped by the browser
+    name = f"present-{path.strip('/').split('?')[0] or 'overview'}-{width}x{height}"
+    save_screenshot(page, name)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "horizontal scrolling"
+    expect(page.get_by_test_id("stSidebar")).to_have_count(0)
+    kpis = page.evaluate("[...document.querySelectorAll('[data-testid=stMetricValue]')]"
+                         ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+    if path in WITH_KPIS:
+        assert kpis and min(kpis) >= 64, kpis
+    cut = page.evaluate("[...document.querySelectorAll('[data-testid=stMetricValue] *, [data-testid=stMetricLabel] *')]"
+                        ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+    assert not cut, f"cut short: {cut}"
+    small = [(size, text) for size, text in page.evaluate(_TEXT_SIZES_JS) if size < 20]
+    assert not small, small
+    shown = page.locator("body").inner_text()
+    assert "2022-10-03 – 2023-06-09" in shown  # the period, always in view
+    leaked = [v for v in personal_fields if v in shown]
+    assert not leaked, leaked[:5]
+
+
+def test_projector_rotates_through_the_pages_and_pauses(app, new_page):
+    page = new_page(1280, 720)
+    page.goto(f"{app}/?mode=present&rotate=5&{PERIOD}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(ON_PROJECTOR["/"])
+    # The settings' cycle: overview, agencies, map. The page changes without a browser reload.
+    page.evaluate("window.__same_document = true")
+    expect(page).to_have_url(re.compile(r"/agencies\?.*rotate=5"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(ON_PROJECTOR["/agencies"])
+    assert page.evaluate("window.__same_document === true"), "the browser reloaded the page"
+    wait_for_app(page)
+    page.keyboard.press("Space")  # pause
+    expect(page.get_by_text("หยุดสลับหน้าชั่วคราว")).to_be_visible()
+    page.wait_for_timeout(8_000)
+    expect(page).to_have_url(re.compile(r"/agencies\?"))
+    page.keyboard.press("Space")  # resume
+    expect(page).to_have_url(re.compile(r"/map\?"))
+    save_screenshot(page, "present-rotation-map")

@@ -1,0 +1,100 @@
+"""Presentation mode for the meeting-room projector: its URL form, its look, and its page cycle
+(pure functions, no Streamlit, so they are tested without a browser)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from fondueboard.config import ROTATE_SECONDS
+
+TABLE_ROWS = 10  # a table on the wall: the first rows only, in type readable from the back
+
+# Sizes: a 1280×720 projector read from the back of a room. Streamlit sizes text in rem, so a
+# larger root size scales every text element at once (its smallest, captions, stays ≥ 20 px).
+# Colours: white and yellow on black, the high-contrast scheme that survives a washed-out beam.
+INK, PAPER, ACCENT, MUTED = "#ffffff", "#000000", "#ffd600", "#d4d4d4"
+KPI_PX, BASE_PX = 72, 24
+PROJECTOR_CSS = f"""
+<style>
+html {{ font-size: {BASE_PX}px; }}
+header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+[data-testid="stMainMenu"], footer {{ display: none !important; }}
+.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ background: {PAPER}; color: {INK}; }}
+[data-testid="stMainBlockContainer"] {{ padding: 0.6rem 1.2rem 1rem; max-width: 100%; }}
+.stApp, .stApp [data-testid="stMarkdownContainer"], .stApp [data-testid="stHeading"] * {{ color: {INK}; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: {MUTED}; }}
+.stApp h1 {{ font-size: 2rem; padding: 0.2rem 0; }}
+.stApp h2, .stApp h3 {{ font-size: 1.4rem; }}
+[data-testid="stMetric"] {{ border: 2px solid {MUTED}; border-radius: 0.5rem; padding: 0.3rem 0.6rem; }}
+[data-testid="stMetricLabel"] p {{ font-size: 1.1rem; color: {INK}; }}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{ font-size: {KPI_PX}px; line-height: 1.1;
+  color: {ACCENT}; }}
+[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {{ white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }}
+[data-testid="stMetricDelta"] {{ background: transparent !important; font-size: 1rem; }}
+[data-testid="stTable"] table {{ font-size: 1rem; color: {INK}; }}
+[data-testid="stTable"] th {{ color: {ACCENT}; }}
+.stApp button {{ background: {PAPER}; color: {INK}; border-color: {MUTED}; }}
+.stApp button p {{ font-size: 1rem; }}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """Whether the page is on the projector, and how often it moves to the next page."""
+
+    on: bool = False
+    rotate: int | None = None  # seconds per page; None stays on one page
+
+
+def presentation_from_params(params: dict[str, str]) -> Presentation:
+    """`?mode=present&rotate=30`; a mistyped rotate is ignored and an extreme one bounded."""
+    if params.get("mode") != "present":
+        return Presentation()
+    try:
+        rotate = int(params.get("rotate") or 0)
+    except ValueError:
+        rotate = 0
+    low, high = ROTATE_SECONDS
+    return Presentation(True, min(max(rotate, low), high) if rotate > 0 else None)
+
+
+def params_from_presentation(show: Presentation) -> dict[str, str]:
+    if not show.on:
+        return {}
+    return {"mode": "present", **({"rotate": str(show.rotate)} if show.rotate else {})}
+
+
+def next_page(cycle: tuple[str, ...], current: str) -> str:
+    """The page after `current` in the cycle; from a page outside it, the cycle's first."""
+    return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
+
+
+def projector_figure(fig: go.Figure) -> go.Figure:
+    """A chart restyled for the wall: large white type on black, no toolbar-sized labels."""
+    fig.update_layout(
+        font=dict(size=22, color=INK),
+        paper_bgcolor=PAPER,
+        plot_bgcolor=PAPER,
+        legend=dict(font=dict(size=22)),
+    )
+    # Large labels need room: let Plotly grow the margins to fit them rather than clip them.
+    fig.update_xaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)
+    fig.update_yaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)
+    fig.update_traces(textfont=dict(size=22), selector=dict(type="bar"))
+    return fig
+
+
+def wall_table(df: pd.DataFrame):
+    """A small table as the projector shows it: no index, whole numbers without decimals, two
+    decimals otherwise, a dash where there is no value."""
+    df = df.copy()
+    for col in df.columns:
+        values = pd.to_numeric(df[col], errors="coerce") if df[col].dtype.kind == "f" else None
+        if values is not None and values.dropna().apply(float.is_integer).all():
+            df[col] = values.astype("Int64")
+    return df.style.hide(axis="index").format(precision=2, na_rep="–", thousands=",")

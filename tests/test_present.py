@@ -1,0 +1,194 @@
+"""Presentation mode: its URL, its settings, its tables and charts, and nothing personal on the wall."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pandas as pd
+import pytest
+
+from components.present import (
+    Presentation,
+    next_page,
+    params_from_presentation,
+    presentation_from_params,
+    projector_figure,
+    wall_table,
+)
+from fondueboard.config import PAGES, ConfigError, present_config
+from fondueboard.db import make_engine
+from fondueboard.importer.load import load_records
+from fondueboard.records import TicketRecord
+from fondueboard.statuses import status_group
+from test_pages import render
+
+# --- pure pieces -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, Presentation()),
+    ({"mode": "desk", "rotate": "30"}, Presentation()),
+    ({"mode": "present"}, Presentation(True)),
+    ({"mode": "present", "rotate": "30"}, Presentation(True, 30)),
+    ({"mode": "present", "rotate": "1"}, Presentation(True, 5)),  # bounded: a page must be readable
+    ({"mode": "present", "rotate": "99999"}, Presentation(True, 3600)),
+    ({"mode": "present", "rotate": "soon"}, Presentation(True)),  # a mistyped link still presents
+    ({"mode": "present", "rotate": "0"}, Presentation(True)),
+])
+def test_presentation_from_the_url(params, expected):
+    assert presentation_from_params(params) == expected
+
+
+@pytest.mark.parametrize("show", [Presentation(), Presentation(True), Presentation(True, 45)])
+def test_presentation_round_trips_through_the_url(show):
+    assert presentation_from_params(params_from_presentation(show)) == show
+
+
+def test_next_page_cycles_and_starts_over():
+    cycle = ("overview", "agencies", "map")
+    assert [next_page(cycle, p) for p in cycle] == ["agencies", "map", "overview"]
+    assert next_page(cycle, "methods") == "overview"  # from a page outside the cycle: its start
+    assert next_page(("map",), "map") == "map"
+
+
+def test_present_settings(tmp_path):
+    assert present_config(tmp_path / "missing.toml").pages == ("overview", "agencies", "map")
+    good = tmp_path / "good.toml"
+    good.write_text('[present]\npages = ["map", "methods"]\nrotate_seconds = 60\n', encoding="utf-8")
+    assert present_config(good).pages == ("map", "methods") and present_config(good).rotate_seconds == 60
+    for body, says in [('pages = ["overview", "gallery"]', "pages must be"), ("pages = []", "pages must be"),
+                       ("rotate_seconds = 2", "rotate_seconds"), ("rotate_secs = 30", "unknown setting")]:
+        bad = tmp_path / "bad.toml"
+        bad.write_text(f"[present]\n{body}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match=says):
+            present_config(bad)
+
+
+def test_the_repository_settings_name_real_pages():
+    assert set(present_config().pages) <= set(PAGES)
+
+
+def test_wall_table_formats_numbers_for_reading_from_afar():
+    df = pd.DataFrame({"rank": [1.0, 2.0, None], "agency": ["ก", "ข", "ค"], "score": [91.2345, 80.0, None],
+                       "tickets": [1200, 35, 12]})
+    html = wall_table(df).to_html()
+    assert ">1<" in html and ">1.0<" not in html  # whole numbers stay whole
+    assert "91.23" in html and "91.2345" not in html
+    assert "1,200" in html and "–" in html
+
+
+def test_projector_charts_use_large_type():
+    import plotly.graph_objects as go
+
+    fig = projector_figure(go.Figure(go.Bar(x=["ก"], y=[1], text=["1"])).update_layout(font=dict(size=12)))
+    assert fig.layout.font.size >= 20 and fig.layout.xaxis.tickfont.size >= 20
+    assert fig.data[0].textfont.size >= 20
+
+
+def test_projector_map_circles_are_not_exact_positions():
+    from components.maps import area_deck
+
+    frame = pd.DataFrame([{"key": ("จุน",), "name": "จุน", "filter_name": "จุน", "tickets": 1, "finished": 0,
+                           "open_over_30": 0, "ratings": 0, "completion": 0.0, "satisfaction": None,
+                           "per_10k": None, "lon": 100.123456, "lat": 19.654321, "polygons": None}])
+    assert "100.123456" in area_deck(frame, "tickets", "th").to_json()
+    coarse = area_deck(frame, "tickets", "th", coarse=True).to_json()
+    assert "100.123456" not in coarse and "100.12" in coarse
+
+
+# --- the pages on the projector --------------------------------------------------------------
+
+MARKERS = ["COMMENT-MARK", "081-999-0000", "ADDRESS-MARK", "PHOTO-MARK", "AFTER-MARK"]
+LONELY = (99.912345, 19.167891)  # the only complaint of its subdistrict: its circle would sit here
+AGENCY = "เทศบาลตำบลทดสอบ"
+
+
+@pytest.fixture
+def private_db(db_url):
+    """Complaints carrying a reporter's comment, phone, address and photos, and one complaint
+    alone in its subdistrict."""
+    now = datetime.now(timezone.utc)
+    rows = []
+    for i in range(16):
+        status = "เสร็จสิ้น" if i % 2 else "รอรับเรื่อง"
+        lonely = i == 0
+        rows.append(TicketRecord(
+            ticket_id=f"PRIV-{i:02d}", reported_at=now - timedelta(days=2 * i + 1), status=status,
+            status_group=status_group(status), star=(i % 5) + 1 if i % 2 else None,
+            finished_at=now - timedelta(days=2 * i) if i % 2 else None, agencies=(AGENCY,),
+            district="เมืองพะเยา", subdistrict="บ้านต๋อม" if lonely else "แม่กา", categories=("ถนน",),
+            longitude=LONELY[0] if lonely else 99.9 + i / 1000, latitude=LONELY[1] if lonely else 19.2 + i / 1000,
+            comment=f"COMMENT-MARK ติดต่อ 081-999-0000 ({i})", address=f"ADDRESS-MARK บ้านเลขที่ {i}",
+            photo_url=f"https://photos.example/PHOTO-MARK-{i}.jpg",
+            photo_after_url=f"https://photos.example/AFTER-MARK-{i}.jpg"))
+    engine = make_engine(db_url)
+    load_records(engine, rows, source="private", file_format="test")
+    engine.dispose()
+    return db_url
+
+
+def rendered_bytes(at) -> bytes:
+    """Everything the page sent to the browser: every element's message, table data included."""
+    out = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(proto.SerializeToString())
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return b"".join(out)
+
+
+ON_PROJECTOR = [
+    (None, {}),
+    ("pages/map.py", {}),
+    ("pages/map.py", {"district": "เมืองพะเยา"}),
+    ("pages/map.py", {"district": "เมืองพะเยา", "subdistrict": "บ้านต๋อม"}),  # where points would be
+    ("pages/agencies.py", {}),
+    ("pages/agency.py", {"agency": AGENCY}),
+    ("pages/methods.py", {}),
+]
+
+
+@pytest.mark.parametrize("page, params", ON_PROJECTOR)
+def test_nothing_personal_on_the_projector(monkeypatch, private_db, page, params):
+    at = render(monkeypatch, private_db, page, {"mode": "present", **params})
+    sent = rendered_bytes(at)
+    assert at.title  # the page did render
+    for marker in MARKERS:
+        assert marker.encode() not in sent, marker
+    assert b"PRIV-" not in sent  # no per-complaint rows at all
+    assert b"99.912345" not in sent and b"19.167891" not in sent  # no exact position
+    assert not at.dataframe  # tables on the wall are short st.table extracts
+    assert not at.sidebar.selectbox and not at.sidebar.toggle  # no sidebar clutter
+
+
+def test_the_desk_view_does_show_the_complaints(monkeypatch, private_db):
+    # The same page off the projector lists complaints and their points: the test above is not
+    # passing merely because nothing is ever shown.
+    at = render(monkeypatch, private_db, "pages/map.py", {"district": "เมืองพะเยา", "subdistrict": "บ้านต๋อม"})
+    sent = rendered_bytes(at)
+    assert b"PRIV-00" in sent and b"99.912345" in sent
+
+
+def test_projector_frame_shows_period_and_freshness(monkeypatch, demo_db):
+    at = render(monkeypatch, demo_db("sqlite"), None,
+                {"mode": "present", "from": "2022-10-03", "to": "2023-06-09", "lang": "en"})
+    status = at.caption[0].value
+    assert "2022-10-03 – 2023-06-09" in status and "newest complaint" in status and "imported" in status
+    assert [m.value for m in at.metric] == ["1,020", "878", "86.1%", "4.51"]
+    assert any("font-size: 72px" in h.proto.body for h in at.get("html"))
+
+
+def test_switching_presentation_mode_on_and_off(monkeypatch, demo_db):
+    at = render(monkeypatch, demo_db("sqlite"), None, {"lang": "en"})
+    assert at.sidebar.selectbox  # the desk view: filters in the sidebar
+    at.sidebar.toggle[0].set_value(True).run()
+    assert not at.sidebar.selectbox and at.metric
+    assert at.query_params["mode"] == "present"
+    at.button(key="rotation_start").click().run()
+    assert at.button(key="rotation_pause")  # rotating now, with a pause control
+    at.button(key="present_exit").click().run()
+    assert at.sidebar.selectbox and "mode" not in at.query_params
