@@ -1,7 +1,9 @@
-"""`fondueboard`: create the schema, import Traffy files, load the demo province."""
+"""`fondueboard`: create the schema, import Traffy files, load the demo province, write the
+weekly pack and the certificates."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from datetime import date
@@ -122,6 +124,54 @@ def cmd_init_db(args) -> int:
     return 0
 
 
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    print(path)
+
+
+def cmd_report(args) -> int:
+    from fondueboard.config import ConfigError
+    from fondueboard.geo import GeoFileError
+    from fondueboard.report import parse_week, week_name, weekly_pack_pdf
+
+    try:
+        week = week_name(parse_week(args.week)[0])
+        pdf = weekly_pack_pdf(_engine(args), week, args.lang)
+    except ValueError as exc:  # a malformed week, or one still to come
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ConfigError, GeoFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    _write(Path(args.out or f"fondueboard-week-{week}.pdf"), pdf)
+    return 0
+
+
+def cmd_certificates(args) -> int:
+    from fondueboard.config import ConfigError, ranking_config
+    from fondueboard.report import certificate_pdfs
+    from queries.filters import Filters
+
+    if args.date_from > args.date_to:
+        print(f"error: --from {args.date_from} is after --to {args.date_to}", file=sys.stderr)
+        return 2
+    try:
+        certificates = certificate_pdfs(_engine(args), Filters(args.date_from, args.date_to), args.lang)
+        if not certificates:
+            print(f"error: no agency is ranked in {args.date_from} – {args.date_to} (each needs at least "
+                  f"{ranking_config().min_tickets} complaints), so there are no certificates", file=sys.stderr)
+            return 1
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for rank, (agency, pdf) in enumerate(certificates, 1):
+        # The agency's name, less what a file name cannot hold, so the files say whose they are.
+        name = re.sub(r'[\\/:*?"<>|\s]+', "-", agency).strip("-.")
+        _write(Path(args.out_dir) / f"certificate-{args.date_from}-{args.date_to}-{rank}-{name}.pdf", pdf)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fondueboard", description=__doc__)
     parser.add_argument("--database-url", help="default: $DATABASE_URL, else the embedded SQLite file under data/")
@@ -137,6 +187,19 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("init-db", help="create the tables and indexes if missing")
     p.set_defaults(func=cmd_init_db)
+
+    p = sub.add_parser("report", help="write the weekly pack (PDF) for an ISO week")
+    p.add_argument("--week", required=True, help="ISO week, e.g. 2023-W05 (Monday to Sunday, Bangkok dates)")
+    p.add_argument("--out", help="the PDF to write (default: fondueboard-week-YYYY-Www.pdf here)")
+    p.add_argument("--lang", choices=("th", "en"), default="th")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("certificates", help="write a certificate (PDF) for each of a period's top three agencies")
+    p.add_argument("--from", dest="date_from", required=True, type=date.fromisoformat, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", required=True, type=date.fromisoformat, help="last day, YYYY-MM-DD")
+    p.add_argument("--out-dir", default=".", help="where to write them (default: here)")
+    p.add_argument("--lang", choices=("th", "en"), default="th")
+    p.set_defaults(func=cmd_certificates)
 
     # --database-url is accepted before or after the subcommand.
     for action_parser in sub.choices.values():

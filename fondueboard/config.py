@@ -174,3 +174,25 @@ def present_config(path: Path | None = None) -> PresentConfig:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return PresentConfig(pages=tuple(pages), rotate_seconds=seconds)
 
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """The weekly pack's settings."""
+
+    # One week has too few complaints per agency to rank anyone (min_tickets per period), so the
+    # pack ranks over this many weeks ending with its week; 13 (a quarter) ranks 10–26 agencies of
+    # the demo province's 160, enough for a top ten.
+    ranking_weeks: int = 13
+
+
+def report_config(path: Path | None = None) -> ReportConfig:
+    """The [report] section, checked; defaults for anything left out."""
+    path = path or config_path()
+    section = _read(path).get("report", {})
+    problems = [f"unknown setting [report] {key}" for key in section if key != "ranking_weeks"]
+    weeks = section.get("ranking_weeks", ReportConfig.ranking_weeks)
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 104:
+        problems.append(f"[report] ranking_weeks must be a whole number of weeks from 1 to 104, not {weeks!r}")
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return ReportConfig(ranking_weeks=weeks)

@@ -177,9 +177,13 @@ def low_rated_tickets(engine: Engine, f: Filters, agency: str, now: datetime, li
     return ticket_page(engine, _low_rated(f, agency), (t.c.reported_at.desc(), t.c.id), limit, offset, now)
 
 
+def overdue_columns(now: datetime) -> list:
+    """over_7, over_15, over_30: how many of the selected tickets are over that many whole days old."""
+    return [func.coalesce(func.sum(case((older_than(d, now), 1), else_=0)), 0).label(f"over_{d}") for d in OVERDUE_DAYS]
+
+
 def overdue_counts(engine: Engine, f: Filters, agency: str, now: datetime) -> pd.DataFrame:
     """How many of the agency's open tickets are over 7, 15 and 30 whole days old."""
-    over = [func.coalesce(func.sum(case((older_than(d, now), 1), else_=0)), 0).label(f"over_{d}") for d in OVERDUE_DAYS]
-    df = frame(engine, select(*over)
+    df = frame(engine, select(*overdue_columns(now))
                .where(*_open(f, agency)))
     return df.astype("int64")
