@@ -2,7 +2,15 @@
 import streamlit as st
 
 from components.i18n import t
-from components.session import engine_or_stop, keep_in_url, language, presenting, projector_frame, sidebar_filters
+from components.session import (
+    engine_or_stop,
+    keep_in_url,
+    language,
+    presenting,
+    projector_frame,
+    sidebar_filters,
+    weekly_pack_download,
+)
 
 lang = language()
 on_projector = presenting()
@@ -26,4 +34,5 @@ if on_projector:
     projector_frame(pages, page, lang)
 else:
     sidebar_filters(lang)
+    weekly_pack_download(lang)
 page.run()

@@ -251,6 +251,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "unnamed_area": {"th": "(ไม่ระบุพื้นที่)", "en": "(no area given)"},
     "col_area": {"th": "พื้นที่", "en": "Area"},
     # weekly pack and certificates (PDF)
+    "pack_h": {"th": "รายงานประจำสัปดาห์", "en": "Weekly pack"},
+    "pack_week": {"th": "สัปดาห์ (ISO)", "en": "Week (ISO)"},
+    "pack_download": {"th": "ดาวน์โหลด PDF", "en": "Download PDF"},
+    "certificate_download": {"th": "เกียรติบัตร (PDF)", "en": "Certificate (PDF)"},
     "pdf_pack_title": {"th": "รายงานเรื่องร้องเรียนประจำสัปดาห์", "en": "Weekly complaints report"},
     "pdf_week": {"th": "สัปดาห์ {week} ({dates})", "en": "Week {week} ({dates})"},
     "pdf_generated": {"th": "สร้างเมื่อ {when} (เวลาประเทศไทย)", "en": "Generated {when} (Bangkok time)"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
 import pandas as pd
@@ -358,6 +358,47 @@ def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame]
 
 def _csv(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8-sig")  # with BOM, so Excel reads Thai as UTF-8
+
+
+def weekly_pack_download(lang: str) -> None:
+    """The weekly pack in one click, from the sidebar: a week (the last whole one by default) and
+    a button that builds the PDF only when pressed."""
+    from fondueboard.config import map_config, report_config
+    from fondueboard.report import weekly_pack_pdf, week_name
+
+    span = query(meta.date_span).iloc[0]
+    if span["last"] is None:
+        return
+    today = bangkok_today()
+    newest = min(span["last"], today)
+    weeks = list(dict.fromkeys(week_name(max(newest - timedelta(weeks=n), span["first"])) for n in range(26)))
+    with st.sidebar:
+        st.subheader(t("pack_h", lang))
+        try:  # a bad settings file disables the pack with its message rather than breaking every page
+            report_config(), map_config()
+        except ConfigError as exc:
+            st.caption(t("config_error", lang, detail=str(exc)))
+            return
+        # A week still running would have little in it: a Monday meeting wants the one just ended.
+        default = 1 if weeks[0] == week_name(today) and len(weeks) > 1 else 0
+        week = st.selectbox(t("pack_week", lang), weeks, index=default, key=f"pack_week_{lang}")
+        engine = _engine(database_url())
+        st.download_button(t("pack_download", lang), lambda: weekly_pack_pdf(engine, week, lang),
+                           file_name=f"fondueboard-week-{week}.pdf", mime="application/pdf",
+                           icon=":material/picture_as_pdf:", key="pack_download")
+
+
+def certificate_download(f: Filters, rank: int, agency: str, lang: str) -> None:
+    """The A4 certificate of `agency`, the period's number `rank` (1–3), built only when clicked."""
+    from fondueboard.report import certificate_file_name, certificate_pdfs
+
+    engine = _engine(database_url())
+
+    def build() -> bytes:
+        return certificate_pdfs(engine, f, lang)[rank - 1][1]
+
+    st.download_button(t("certificate_download", lang), build, file_name=certificate_file_name(f, rank, agency),
+                       mime="application/pdf", icon=":material/workspace_premium:", key=f"certificate_{rank}")
 
 
 def csv_download(label: str, name: str, build: Callable[[Engine], pd.DataFrame]) -> None:

@@ -3,7 +3,6 @@ weekly pack and the certificates."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from datetime import date
@@ -150,7 +149,7 @@ def cmd_report(args) -> int:
 
 def cmd_certificates(args) -> int:
     from fondueboard.config import ConfigError, ranking_config
-    from fondueboard.report import certificate_pdfs
+    from fondueboard.report import certificate_file_name, certificate_pdfs
     from queries.filters import Filters
 
     if args.date_from > args.date_to:
@@ -165,10 +164,9 @@ def cmd_certificates(args) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    period = Filters(args.date_from, args.date_to)
     for rank, (agency, pdf) in enumerate(certificates, 1):
-        # The agency's name, less what a file name cannot hold, so the files say whose they are.
-        name = re.sub(r'[\\/:*?"<>|\s]+', "-", agency).strip("-.")
-        _write(Path(args.out_dir) / f"certificate-{args.date_from}-{args.date_to}-{rank}-{name}.pdf", pdf)
+        _write(Path(args.out_dir) / certificate_file_name(period, rank, agency), pdf)
     return 0
 
 

@@ -97,6 +97,13 @@ def weekly_pack_pdf(engine: Engine, week: str, lang: str = "th", now: datetime |
     return pack_document(weekly_pack(engine, week, now), lang)
 
 
+def certificate_file_name(f: Filters, rank: int, agency: str) -> str:
+    """The certificate's file name, saying whose, when and which place (less what a file name
+    cannot hold): certificate-2023-01-01-2023-03-31-1-<agency>.pdf."""
+    name = re.sub(r'[\\/:*?"<>|\s]+', "-", agency).strip("-.")
+    return f"certificate-{f.date_from or 'all'}-{f.date_to or 'all'}-{rank}-{name}.pdf"
+
+
 def certificate_pdfs(engine: Engine, f: Filters, lang: str = "th",
                      now: datetime | None = None) -> list[tuple[str, bytes]]:
     """(agency, one-page A4 PDF) for each of the period's top three ranked agencies, best first:

@@ -14,6 +14,7 @@ from components.agencies import (
 from components.format import fmt_count, fmt_pct, plain
 from components.i18n import t
 from components.session import (
+    certificate_download,
     complaints_or_stop,
     current_filters,
     language,
@@ -60,6 +61,8 @@ for col, (_, row) in zip(st.columns(3), podium.iterrows()):
         for line in top_lines(row, cfg, lang):
             st.markdown(plain(line))
         open_agency_button(row["agency"], lang, key=f"open_top_{int(row['rank'])}")
+        if kind is None and not presenting():  # certificates are for the overall ranking, printed at a desk
+            certificate_download(f, int(row["rank"]), row["agency"], lang)
 
 st.subheader(t("agencies_title", lang) if kind is None else kind_label(kind, lang))
 notes = [t("ranking_unranked_note", lang, min=cfg.min_tickets)]

@@ -210,3 +210,40 @@ def test_projector_rotates_through_the_pages_and_pauses(app, new_page):
     page.keyboard.press("Space")  # resume
     expect(page).to_have_url(re.compile(r"/map\?"))
     save_screenshot(page, "present-rotation-map")
+
+
+# --- the weekly pack and certificates, one click each -------------------------------------------
+
+
+def pdf_text(download) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(BytesIO(download.path().read_bytes())).pages)
+
+
+def test_weekly_pack_in_one_click(app, new_page):
+    page = new_page()
+    page.goto(f"{app}/?{PERIOD}")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("รายงานประจำสัปดาห์")).to_be_visible()
+    with page.expect_download() as download:
+        sidebar.locator(".st-key-pack_download").get_by_role("button").click()
+    assert re.fullmatch(r"fondueboard-week-\d{4}-W\d{2}\.pdf", download.value.suggested_filename)
+    text = pdf_text(download.value)
+    assert "รายงานเรื่องร้องเรียนประจำสัปดาห์" in text and "ตัวเลขหลักของสัปดาห์" in text
+
+
+def test_certificate_of_the_first_agency_in_one_click(app, new_page):
+    page = new_page()
+    page.goto(f"{app}/agencies?{PERIOD}")
+    wait_for_app(page)
+    card = page.get_by_test_id("stVerticalBlock").filter(has=page.locator(".st-key-certificate_1")).last
+    name = card.locator("strong").first.inner_text().strip()
+    with page.expect_download() as download:
+        page.locator(".st-key-certificate_1").get_by_role("button").click()
+    assert download.value.suggested_filename.startswith("certificate-2022-10-03-2023-06-09-1-")
+    text = pdf_text(download.value)
+    assert "เกียรติบัตร" in text and name in text.replace("\n", "")
