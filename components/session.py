@@ -259,7 +259,8 @@ def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> N
     if show.rotate:
         status.append(t("rotation_paused", lang) if paused else
                       t("rotation_next", lang, page=pages[upcoming].title, s=show.rotate))
-    status_col, controls_col = st.columns(2, vertical_alignment="center")
+    bar = st.container(key="projector_bar")  # pinned to the top of the screen (PROJECTOR_CSS)
+    status_col, controls_col = bar.columns(2, vertical_alignment="center")
     status_col.caption(" · ".join(status))
     controls = controls_col.container(horizontal=True, horizontal_alignment="right")
     if show.rotate:

@@ -187,7 +187,13 @@ def test_page_on_the_projector(app, new_page, personal_fields, path, width, heig
     small = [(size, text) for size, text in page.evaluate(_TEXT_SIZES_JS) if size < 20]
     assert not small, small
     shown = page.locator("body").inner_text()
-    assert "2022-10-03 – 2023-06-09" in shown  # the period, always in view
+    bar = page.locator(".st-key-projector_bar")
+    expect(bar).to_contain_text("2022-10-03 – 2023-06-09")  # the period and the freshness, ...
+    page.mouse.move(width / 2, height / 2)
+    page.mouse.wheel(0, 5000)
+    page.wait_for_timeout(300)
+    box = bar.bounding_box()
+    assert 0 <= box["y"] < height / 4, box  # ... still in view at the bottom of the page
     leaked = [v for v in personal_fields if v in shown]
     assert not leaked, leaked[:5]
 
