@@ -84,6 +84,8 @@ def projector_figure(fig: go.Figure) -> go.Figure:
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
         legend=dict(font=dict(size=22)),
+        # Plotly shrinks a label to fit its bar; on the wall it keeps its size and may overflow.
+        uniformtext=dict(minsize=20, mode="show"),
     )
     # Large labels need room: let Plotly grow the margins to fit them rather than clip them.
     fig.update_xaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)

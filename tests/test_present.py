@@ -81,7 +81,7 @@ def test_projector_charts_use_large_type():
 
     fig = projector_figure(go.Figure(go.Bar(x=["ก"], y=[1], text=["1"])).update_layout(font=dict(size=12)))
     assert fig.layout.font.size >= 20 and fig.layout.xaxis.tickfont.size >= 20
-    assert fig.data[0].textfont.size >= 20
+    assert fig.data[0].textfont.size >= 20 and fig.layout.uniformtext.minsize >= 20  # never shrunk to fit
 
 
 def test_projector_map_circles_are_not_exact_positions():
