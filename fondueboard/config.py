@@ -196,3 +196,49 @@ def report_config(path: Path | None = None) -> ReportConfig:
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return ReportConfig(ranking_weeks=weeks)
+
+
+DEFAULT_EXCHANGE_API = "https://publicapi.traffy.in.th/exchange-api/"
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """`fondueboard sync` against the Traffy Exchange API. Credentials are never here: they come
+    from TRAFFY_USER/TRAFFY_PASS or .streamlit/secrets.toml."""
+
+    base_url: str = DEFAULT_EXCHANGE_API
+    org_ids: tuple[int, ...] = ()  # empty: every agency get-org-list returns
+    stale_hours: float = 24.0  # the app's freshness turns amber when the last sync is older
+    timeout_s: float = 60  # per request
+    retries: int = 4  # attempts after a timeout or a 5xx answer, with doubling pauses
+
+
+def sync_config(path: Path | None = None) -> SyncConfig:
+    """The [sync] section, checked; defaults for anything left out."""
+    path = path or config_path()
+    section = _read(path).get("sync", {})
+    known = {f.name for f in fields(SyncConfig)}
+    problems = [f"unknown setting [sync] {key}" for key in section if key not in known]
+    values = {}
+    base_url = section.get("base_url", SyncConfig.base_url)
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+        problems.append(f"[sync] base_url must be an http(s) address, not {base_url!r}")
+    else:
+        values["base_url"] = base_url
+    org_ids = section.get("org_ids", [])
+    if not isinstance(org_ids, list) or any(isinstance(o, bool) or not isinstance(o, int) for o in org_ids):
+        problems.append(f"[sync] org_ids must be a list of whole numbers, not {org_ids!r}")
+    else:
+        values["org_ids"] = tuple(org_ids)
+    for key, low in (("stale_hours", 0.1), ("timeout_s", 1), ("retries", 0)):
+        if key in section:
+            value = section[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low:
+                problems.append(f"[sync] {key} must be a number ≥ {low:g}, not {value!r}")
+            elif key == "retries" and not float(value).is_integer():
+                problems.append(f"[sync] retries must be a whole number, not {value!r}")
+            else:
+                values[key] = type(getattr(SyncConfig, key))(value)
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return SyncConfig(**values)

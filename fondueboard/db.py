@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    inspect,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.ext.compiler import compiles
@@ -116,7 +117,7 @@ import_log = Table(
     "import_log",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("source", Text, nullable=False),  # file path, or "demo"
+    Column("source", Text, nullable=False),  # file path, "demo", or "sync <base url>"
     Column("file_format", String(40)),
     Column("encoding", String(20)),
     Column("started_at", UTCDateTime, nullable=False),
@@ -130,7 +131,8 @@ import_log = Table(
     Column("duplicates", Integer, nullable=False, default=0),  # same id again in one file
     Column("rejected", Integer, nullable=False, default=0),
     Column("unknown_statuses", Text),  # JSON {status: count} of statuses grouped "other"
-    Column("message", Text),
+    Column("message", Text),  # why it failed, or what to know about it (warnings)
+    Column("credit_balance", Integer),  # Exchange API calls left this month, after a sync (NULL: unlimited or a file)
 )
 Index("ix_import_log_finished", import_log.c.outcome, import_log.c.finished_at)
 
@@ -262,8 +264,18 @@ def make_engine(url: str | None = None, *, statement_timeout_s: float | None = N
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create whatever tables and indexes are missing; safe to run on every start."""
+    """Create whatever tables and indexes are missing, and add columns a newer version brought to a
+    table that already exists (always nullable, so old rows stay valid); safe on every start."""
     metadata.create_all(engine, checkfirst=True)
+    present = inspect(engine)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            have = {c["name"] for c in present.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    # Names come from our own schema, never from input: nothing to quote or bind.
+                    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
 
 
 def bangkok_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:

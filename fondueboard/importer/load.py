@@ -90,6 +90,7 @@ class ImportResult:
     reject_reasons: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     message: str | None = None
+    credit_balance: int | None = None
 
 
 class ImportFailed(Exception):
@@ -167,12 +168,16 @@ def load_records(
     encoding: str | None = None,
     progress: ProgressFn | None = None,
     fraction_done: Callable[[], float | None] | None = None,
+    message: str | None = None,
+    credit_balance: int | None = None,
 ) -> ImportResult:
-    """Apply one file's rows atomically; returns the counts, raises ImportFailed on failure."""
+    """Apply one file's rows (or one sync's) atomically; returns the counts, raises ImportFailed on
+    failure. `message` (warnings) and `credit_balance` (the Exchange API's) go into the log."""
     ensure_schema(engine)
     started = time.monotonic()
     started_at = datetime.now(timezone.utc)
-    result = ImportResult(source=source, file_format=file_format, encoding=encoding)
+    result = ImportResult(source=source, file_format=file_format, encoding=encoding, message=message,
+                          credit_balance=credit_balance)
     try:
         with engine.begin() as conn:
             result.import_id = conn.execute(
@@ -198,6 +203,8 @@ def load_records(
                     rejected=result.rejected,
                     unknown_statuses=json.dumps(result.unknown_statuses, ensure_ascii=False)
                     if result.unknown_statuses else None,
+                    message=message,
+                    credit_balance=credit_balance,
                 )
             )
     except Exception as exc:  # the transaction is rolled back; record why, then report it
@@ -231,7 +238,7 @@ def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> 
                 .values(source=result.source, file_format=result.file_format,
                         encoding=result.encoding, started_at=started_at,
                         finished_at=datetime.now(timezone.utc), outcome="failed",
-                        rows_read=0, message=result.message)
+                        rows_read=0, message=result.message, credit_balance=result.credit_balance)
                 .returning(import_log.c.id)
             ).scalar_one()
     except Exception:  # the database itself is gone; the caller still gets the original error
