@@ -27,6 +27,7 @@ pages = {
     "agency": st.Page("pages/agency.py", title=t("nav_agency", lang), icon=":material/apartment:", url_path="agency"),
     "methods": st.Page("pages/methods.py", title=t("nav_methods", lang), icon=":material/functions:",
                        url_path="methods"),
+    "admin": st.Page("pages/admin.py", title=t("nav_admin", lang), icon=":material/sync:", url_path="admin"),
 }
 page = st.navigation(list(pages.values()), position="hidden" if on_projector else "sidebar")
 if on_projector:

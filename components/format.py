@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -72,6 +72,14 @@ def freshness_text(fresh, now: datetime, lang: str) -> str:
     return (t("newest_ticket", lang, when=fmt_ago(fresh["newest_ticket"], now, lang)) + " · "
             + t("last_import", lang, when=fmt_ago(fresh["last_import"], now, lang),
                 source=fresh["last_import_source"] or "–"))
+
+
+def sync_age(last_sync: datetime | None, now: datetime, lang: str, stale_hours: float) -> tuple[str, bool] | None:
+    """The last sync as text ("Last Traffy sync … · 3 h ago") and whether it is older than
+    `stale_hours`; None if the data was never synced."""
+    if last_sync is None:
+        return None
+    return t("last_sync", lang, when=fmt_ago(last_sync, now, lang)), now - last_sync > timedelta(hours=stale_hours)
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")

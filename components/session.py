@@ -21,11 +21,11 @@ from fondueboard.db import (
     error_summary,
     make_engine,
 )
-from fondueboard.config import ConfigError, present_config
+from fondueboard.config import ConfigError, present_config, sync_config
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
-from .format import fmt_age, fmt_count, fmt_moment
+from .format import fmt_age, fmt_count, fmt_moment, sync_age
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .periods import (
     PRESETS,
@@ -256,6 +256,8 @@ def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> N
     fresh = query(meta.freshness).iloc[0]
     status = [t("present_status", lang, period=period_text(current_filters(), lang),
                 newest=fmt_moment(fresh["newest_ticket"], lang), imported=fmt_age(fresh["last_import"], now, lang))]
+    if note := freshness_note(fresh, now, lang):
+        status.append(note)
     if show.rotate:
         status.append(t("rotation_paused", lang) if paused else
                       t("rotation_next", lang, page=pages[upcoming].title, s=show.rotate))
@@ -285,6 +287,17 @@ def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> N
                 st.switch_page(pages[upcoming], query_params=_url_params(lang))
 
         rotation()
+
+
+def freshness_note(fresh: pd.Series, now: datetime, lang: str) -> str | None:
+    """The last Exchange API sync and its age, as markdown: amber, saying so, once it is older than
+    [sync] stale_hours. None when the data has never been synced (files only)."""
+    stale_hours = config_or_stop(sync_config, lang).stale_hours
+    found = sync_age(fresh["last_sync"], now, lang, stale_hours)
+    if found is None:
+        return None
+    text, stale = found
+    return f":orange[**{text} · {t('sync_stale', lang, hours=f'{stale_hours:g}')}**]" if stale else text
 
 
 def period_caption(f: Filters, lang: str, *before: str) -> None:

@@ -145,7 +145,7 @@ def map_config(path: Path | None = None) -> MapConfig:
 
 
 # The app's pages, by the name used in settings (the first is the landing page).
-PAGES = ("overview", "map", "agencies", "agency", "methods")
+PAGES = ("overview", "map", "agencies", "agency", "methods", "admin")
 ROTATE_SECONDS = (5, 3600)  # the shortest and longest time a page stays up in rotation
 
 

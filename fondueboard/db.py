@@ -135,6 +135,8 @@ import_log = Table(
     Column("credit_balance", Integer),  # Exchange API calls left this month, after a sync (NULL: unlimited or a file)
 )
 Index("ix_import_log_finished", import_log.c.outcome, import_log.c.finished_at)
+# An Exchange API sync logs itself with this source prefix ("sync https://…"), files with their path.
+SYNC_SOURCE_PREFIX = "sync "
 
 rejected_rows = Table(
     "rejected_rows",

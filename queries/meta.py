@@ -5,7 +5,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from fondueboard.db import bangkok_date, import_log, ticket_agencies, ticket_categories, tickets
+from fondueboard.db import SYNC_SOURCE_PREFIX, bangkok_date, import_log, ticket_agencies, ticket_categories, tickets
 
 
 def data_version(engine: Engine) -> tuple:
@@ -46,16 +46,20 @@ def date_span(engine: Engine) -> pd.DataFrame:
 
 
 def freshness(engine: Engine) -> pd.DataFrame:
-    """Newest ticket's reported time and the last successful import (source and finish time)."""
+    """Newest ticket's reported time, the last successful import of any kind (source and finish
+    time), and the last successful Exchange API sync's finish time (None if never)."""
+    ok = import_log.c.outcome == "ok"
     with engine.connect() as conn:
         newest = conn.execute(select(func.max(tickets.c.reported_at))).scalar_one()
         last = conn.execute(
             select(import_log.c.source, import_log.c.finished_at)
-            .where(import_log.c.outcome == "ok")
+            .where(ok)
             .order_by(import_log.c.finished_at.desc())
             .limit(1)
         ).first()
-    return pd.DataFrame(
-        [{"newest_ticket": newest, "last_import": last[1] if last else None, "last_import_source": last[0] if last else None}]
-    )
+        last_sync = conn.execute(
+            select(func.max(import_log.c.finished_at)).where(ok, import_log.c.source.startswith(SYNC_SOURCE_PREFIX))
+        ).scalar_one()
+    return pd.DataFrame([{"newest_ticket": newest, "last_import": last[1] if last else None,
+                          "last_import_source": last[0] if last else None, "last_sync": last_sync}])
 

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [None, "pages/map.py", "pages/agencies.py", "pages/agency.py", "pages/methods.py"]  # None: the landing page
+PAGES = [None, "pages/map.py", "pages/agencies.py", "pages/agency.py", "pages/methods.py", "pages/admin.py"]  # None: the landing page
 
 
 def render(monkeypatch, url: str, page: str | None = None, params: dict | None = None) -> AppTest:

@@ -149,6 +149,7 @@ ON_PROJECTOR = [
     ("pages/agencies.py", {}),
     ("pages/agency.py", {"agency": AGENCY}),
     ("pages/methods.py", {}),
+    ("pages/admin.py", {}),
 ]
 
 

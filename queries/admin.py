@@ -1,0 +1,38 @@
+"""What the admin page reads: the import log (file imports, the demo, Exchange API syncs) and the
+rows each run set aside. Small, bounded reads: the log grows by a few rows a day."""
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from fondueboard.db import import_log, rejected_rows
+
+from .common import frame
+
+log = import_log
+
+
+def recent_runs(engine: Engine, limit: int = 50) -> pd.DataFrame:
+    """The newest `limit` runs, newest first, with their counts, the time each took, the API's
+    credit balance (syncs) and the message (why it failed, or its warnings)."""
+    df = frame(engine, select(
+        log.c.id, log.c.source, log.c.file_format, log.c.started_at, log.c.finished_at, log.c.outcome,
+        log.c.rows_read, log.c.inserted, log.c.updated, log.c.unchanged, log.c.stale, log.c.duplicates,
+        log.c.rejected, log.c.credit_balance, log.c.message,
+    ).order_by(log.c.id.desc()).limit(limit))
+    df["seconds"] = [(f - s).total_seconds() if f is not None and s is not None else None
+                     for s, f in zip(df["started_at"], df["finished_at"])]
+    return df
+
+
+def rejected_count(engine: Engine, import_id: int) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).where(rejected_rows.c.import_id == import_id)).scalar_one()
+
+
+def rejected(engine: Engine, import_id: int, limit: int, offset: int = 0) -> pd.DataFrame:
+    """One page of a run's set-aside rows, in file order: line, reason and the raw row."""
+    return frame(engine, select(rejected_rows.c.line, rejected_rows.c.reason, rejected_rows.c.raw)
+                 .where(rejected_rows.c.import_id == import_id)
+                 .order_by(rejected_rows.c.line, rejected_rows.c.id).limit(limit).offset(offset))
