@@ -1,5 +1,5 @@
-"""`fondueboard`: create the schema, import Traffy files, load the demo province, write the
-weekly pack and the certificates."""
+"""`fondueboard`: create the schema, import Traffy files, sync from the Traffy Exchange API, load
+the demo province, write the weekly pack and the certificates."""
 from __future__ import annotations
 
 import argparse
@@ -55,6 +55,8 @@ def summary(r: ImportResult) -> str:
     if r.unknown_statuses:
         text += ('\n  statuses not in the status table, kept and grouped "other": '
                  + "; ".join(f"{k} ({v:,})" for k, v in r.unknown_statuses.items()))
+    if r.message:
+        text += f"\n  {r.message}"
     return text
 
 
@@ -102,6 +104,50 @@ def cmd_import(args) -> int:
             failures += 1
             print(f"error: {path}: nothing imported from this file. {exc}", file=sys.stderr)
     return 1 if failures else 0
+
+
+# `fondueboard sync` exit codes besides 0 (ok): 1 the run failed (logged, nothing written),
+# 2 bad usage, configuration or no credentials, 3 another sync holds the lock.
+SYNC_LOCKED = 3
+
+
+def _org_ids(value: str) -> list[int]:
+    try:
+        return [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an agency id or a comma list of them") from None
+
+
+def cmd_sync(args) -> int:
+    from dataclasses import replace
+
+    from fondueboard.config import ConfigError, sync_config
+    from fondueboard.sync import MissingCredentials, SyncLocked, load_credentials, run_sync
+
+    try:
+        cfg = sync_config()
+        credentials = load_credentials()
+    except (ConfigError, MissingCredentials) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.base_url:
+        if not args.base_url.startswith(("http://", "https://")):
+            print(f"error: --base-url must be an http(s) address, not {args.base_url!r}", file=sys.stderr)
+            return 2
+        cfg = replace(cfg, base_url=args.base_url)
+    org_ids = [org for group in args.org_id or () for org in group]
+    try:
+        result = run_sync(_engine(args), cfg, credentials, org_ids=org_ids, full=args.full)
+    except SyncLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return SYNC_LOCKED
+    except ImportFailed as exc:
+        print(f"error: sync failed, nothing written. {exc}", file=sys.stderr)
+        return 1
+    print(summary(result))
+    balance = "unlimited" if result.credit_balance is None else f"{result.credit_balance:,}"
+    print(f"  Exchange API calls left this month: {balance}")
+    return 0
 
 
 def cmd_demo(args) -> int:
@@ -178,6 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("import", help="import Traffy files (.csv, .csv.gz, .json, .xlsx); re-importing is safe")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("sync", help="fetch new and changed complaints from the Traffy Exchange API "
+                       "(account: TRAFFY_USER/TRAFFY_PASS or [traffy] in .streamlit/secrets.toml)")
+    p.add_argument("--org-id", action="append", type=_org_ids, metavar="ID[,ID…]",
+                   help="only these agencies (repeatable; default: [sync] org_ids, else all of the account's)")
+    p.add_argument("--base-url", help="the Exchange API's address (default: [sync] base_url, else Traffy's)")
+    p.add_argument("--full", action="store_true",
+                   help="ask for duration=all (at most 5,000 complaints per agency) rather than the last 3 days")
+    p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("demo", help="load the deterministic demo province (shaped like Phayao)")
     p.add_argument("--today", type=date.fromisoformat, help="generate up to this date (default: today, Bangkok)")

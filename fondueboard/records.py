@@ -42,5 +42,9 @@ class RejectedRow:
     raw: str
 
 
-class UnreadableFile(Exception):
+class ExplainedError(Exception):
+    """An error whose message is already a sentence for the user: logged and shown as it is."""
+
+
+class UnreadableFile(ExplainedError):
     """A whole file we cannot make sense of; the message is one sentence for the user."""

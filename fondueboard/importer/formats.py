@@ -867,20 +867,42 @@ def _read_json(p: Path, gz: bool) -> ParsedSource:
 
     total = len(results)
     state = {"i": 0}
+    bad_reason = (UNDECODABLE if encoding != "cp874" else UNDECODABLE_CP874) if has_bad else None
 
     def fraction_done() -> float | None:
         return 1.0 if not total else state["i"] / total
 
     def rows() -> Iterator[TicketRecord | RejectedRow]:
-        for i, rec in enumerate(results, 1):
-            state["i"] = i
-            if not isinstance(rec, dict):
-                yield RejectedRow(i, "record is not a JSON object", json.dumps(rec, ensure_ascii=False))
-                continue
-            raw = json.dumps(rec, ensure_ascii=False)
-            if has_bad and _SURROGATE_RE.search(raw):
-                yield RejectedRow(i, UNDECODABLE if encoding != "cp874" else UNDECODABLE_CP874, _escape_bad_bytes(raw))
-                continue
-            yield _row_result(fmt, rec.get, i, lambda r=raw: r)
+        for state["i"], row in enumerate(_json_rows(fmt, results, bad_reason=bad_reason), 1):
+            yield row
 
     return ParsedSource(fmt, encoding, rows(), fraction_done)
+
+
+def exchange_records(results: list, status_types: dict[str, str] | None = None,
+                     first_line: int = 1) -> Iterator[TicketRecord | RejectedRow]:
+    """The records of an Exchange API answer's `results` (get-issues v2, get-issue v1).
+
+    get-issues records carry no `status_type`; `status_types` ({status: status_type}, from the
+    get-status-list of the agency the request was for) supplies it, so an agency's custom status
+    lands in the right group. A record's own `status_type` wins. Lines count from `first_line`.
+    """
+    return _json_rows(EXCHANGE_API_V2, results, first_line, status_types)
+
+
+def _json_rows(fmt: str, results: list, first_line: int = 1, status_types: dict[str, str] | None = None,
+               bad_reason: str | None = None) -> Iterator[TicketRecord | RejectedRow]:
+    """Records of a JSON answer; `bad_reason` rejects a record holding undecodable bytes (files)."""
+    for i, rec in enumerate(results, first_line):
+        if not isinstance(rec, dict):
+            yield RejectedRow(i, "record is not a JSON object", json.dumps(rec, ensure_ascii=False))
+            continue
+        raw = json.dumps(rec, ensure_ascii=False)
+        if bad_reason and _SURROGATE_RE.search(raw):
+            yield RejectedRow(i, bad_reason, _escape_bad_bytes(raw))
+            continue
+        get = rec.get
+        if status_types and _is_empty(rec.get("status_type")):
+            given = status_types.get(_text(rec.get("status")) or "")
+            get = (lambda key, rec=rec, given=given: given if key == "status_type" else rec.get(key))
+        yield _row_result(fmt, get, i, lambda r=raw: r)

@@ -41,7 +41,7 @@ from fondueboard.db import (
     ticket_categories,
     tickets,
 )
-from fondueboard.records import RejectedRow, TicketRecord, UnreadableFile
+from fondueboard.records import ExplainedError, RejectedRow, TicketRecord
 from fondueboard.statuses import OTHER
 
 CHUNK_ROWS = 20_000
@@ -170,12 +170,14 @@ def load_records(
     fraction_done: Callable[[], float | None] | None = None,
     message: str | None = None,
     credit_balance: int | None = None,
+    started_at: datetime | None = None,
 ) -> ImportResult:
     """Apply one file's rows (or one sync's) atomically; returns the counts, raises ImportFailed on
-    failure. `message` (warnings) and `credit_balance` (the Exchange API's) go into the log."""
+    failure. `message` (warnings) and `credit_balance` (the Exchange API's) go into the log;
+    `started_at` is when the run began, if before loading (a sync fetches first)."""
     ensure_schema(engine)
-    started = time.monotonic()
-    started_at = datetime.now(timezone.utc)
+    started_at = started_at or datetime.now(timezone.utc)
+    started = time.monotonic() - (datetime.now(timezone.utc) - started_at).total_seconds()
     result = ImportResult(source=source, file_format=file_format, encoding=encoding, message=message,
                           credit_balance=credit_balance)
     try:
@@ -218,8 +220,8 @@ def failed_import(engine: Engine, source: str, exc: Exception, result: ImportRes
     result = result or ImportResult(source=source, file_format=None)
     result.outcome = "failed"
     result.seconds = seconds
-    # A file we cannot read explains itself; anything else is named by its type.
-    text = str(exc) if isinstance(exc, UnreadableFile) else f"{type(exc).__name__}: {exc}"
+    # A file we cannot read (or a sync the API refused) explains itself; anything else is named by its type.
+    text = str(exc) if isinstance(exc, ExplainedError) else f"{type(exc).__name__}: {exc}"
     result.message = (text.splitlines() or [""])[0][:500]
     result.import_id = _log_failure(engine, result, started_at or datetime.now(timezone.utc))
     return ImportFailed(result.message, result)
