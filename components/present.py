@@ -31,6 +31,9 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 /* The bar with the period and freshness stays in view: its wrapper sticks to the top. */
 [data-testid="stLayoutWrapper"]:has(> .st-key-projector_bar) {{ position: sticky; top: 0; z-index: 1000; }}
 .st-key-projector_bar {{ background: {PAPER}; border-bottom: 2px solid {MUTED}; padding-bottom: 0.3rem; }}
+/* Streamlit's pale message boxes would hold white text: dark boxes on the wall. */
+[data-testid="stAlertContainer"] {{ background: #1f2937 !important; border: 2px solid {MUTED}; }}
+[data-testid="stAlertContainer"] * {{ color: {INK} !important; background: transparent !important; }}
 [data-testid="stMetric"] {{ border: 2px solid {MUTED}; border-radius: 0.5rem; padding: 0.3rem 0.6rem; }}
 [data-testid="stMetricLabel"] p {{ font-size: 1.1rem; color: {INK}; }}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{ font-size: {KPI_PX}px; line-height: 1.1;

@@ -253,3 +253,22 @@ def test_certificate_of_the_first_agency_in_one_click(app, new_page):
     assert download.value.suggested_filename.startswith("certificate-2022-10-03-2023-06-09-1-")
     text = pdf_text(download.value)
     assert "เกียรติบัตร" in text and name in text.replace("\n", "")
+
+
+def test_messages_are_readable_on_the_projector(chromium, streamlit_app, tmp_path_factory, new_page):
+    """On an empty database the page is one message box: on black, its text must stay legible."""
+    empty = f"sqlite:///{tmp_path_factory.mktemp('empty')}/empty.sqlite"
+    page = new_page(1280, 720)
+    page.goto(f"{streamlit_app(empty)}/?mode=present")
+    wait_for_app(page)
+    alert = page.get_by_test_id("stAlertContainer").first
+    expect(alert).to_contain_text("fondueboard import")
+    colours = alert.evaluate("""el => {
+        const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        const text = el.querySelector('p') || el;
+        return [lum(rgb(getComputedStyle(el).backgroundColor)), lum(rgb(getComputedStyle(text).color))];
+    }""")
+    background, text = colours
+    assert text - background > 0.5, colours  # light text on a dark box
+    save_screenshot(page, "present-empty-database")
