@@ -152,7 +152,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "link_text": {"th": "เปิด ›", "en": "open ›"},
     "unranked": {"th": "ไม่จัดอันดับ", "en": "unranked"},
     "change_new": {"th": "ใหม่", "en": "new"},
-    "change_same": {"th": "คงที่", "en": "same"},
     "ranking_unranked_note": {
         "th": "หน่วยงานที่มีเรื่องน้อยกว่า {min} เรื่องในช่วงนี้แสดงต่อท้ายตาราง ไม่จัดอันดับ",
         "en": "Agencies with fewer than {min} complaints in the period are listed at the end, unranked.",

@@ -25,7 +25,7 @@ from fondueboard.config import ConfigError, present_config, sync_config
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
-from .format import fmt_age, fmt_count, fmt_moment, sync_age
+from .format import fmt_age, fmt_count, fmt_moment, freshness_text, plain, sync_age
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .periods import (
     PRESETS,
@@ -289,6 +289,12 @@ def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> N
         rotation()
 
 
+def freshness_caption(fresh: pd.Series, now: datetime, lang: str) -> None:
+    """The desk's freshness line: newest complaint, last import (its source shown as written), and
+    the last sync with its age."""
+    st.caption(" · ".join(filter(None, [plain(freshness_text(fresh, now, lang)), freshness_note(fresh, now, lang)])))
+
+
 def freshness_note(fresh: pd.Series, now: datetime, lang: str) -> str | None:
     """The last Exchange API sync and its age, as markdown: amber, saying so, once it is older than
     [sync] stale_hours. None when the data has never been synced (files only)."""
@@ -409,7 +415,7 @@ def certificate_download(f: Filters, rank: int, agency: str, lang: str) -> None:
     engine = _engine(database_url())
 
     def build() -> bytes:
-        return certificate_pdfs(engine, f, lang)[rank - 1][1]
+        return certificate_pdfs(engine, f, lang, ranks=(rank,))[0][1]
 
     st.download_button(t("certificate_download", lang), build, file_name=certificate_file_name(f, rank, agency),
                        mime="application/pdf", icon=":material/workspace_premium:", key=f"certificate_{rank}")

@@ -104,14 +104,15 @@ def certificate_file_name(f: Filters, rank: int, agency: str) -> str:
     return f"certificate-{f.date_from or 'all'}-{f.date_to or 'all'}-{rank}-{name}.pdf"
 
 
-def certificate_pdfs(engine: Engine, f: Filters, lang: str = "th",
-                     now: datetime | None = None) -> list[tuple[str, bytes]]:
+def certificate_pdfs(engine: Engine, f: Filters, lang: str = "th", now: datetime | None = None,
+                     ranks: tuple[int, ...] = (1, 2, 3)) -> list[tuple[str, bytes]]:
     """(agency, one-page A4 PDF) for each of the period's top three ranked agencies, best first:
-    fewer when fewer are ranked, none when nobody is. The ranking is the leaderboard's for `f`."""
+    fewer when fewer are ranked, none when nobody is. The ranking is the leaderboard's for `f`.
+    `ranks`: only these places (the app's button builds the one certificate it offers)."""
     cfg = ranking_config()
     ranking = agency_ranking(engine, f, cfg)
     ranked = int(ranking["eligible"].sum())
     issued = (now or datetime.now(timezone.utc)).astimezone(BANGKOK).date()
     return [(row["agency"], certificate_document(
                 Certificate(row["agency"], int(row["rank"]), ranked, row, f, cfg, issued), lang))
-            for _, row in top_three(ranking).iterrows()]
+            for _, row in top_three(ranking).iterrows() if int(row["rank"]) in ranks]

@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components.admin import runs_table
-from components.format import fmt_count, freshness_text, plain
+from components.format import fmt_count
 from components.i18n import t
-from components.session import freshness_note, language, paged_table, presenting, query, table_with_download
+from components.session import freshness_caption, language, paged_table, presenting, query, table_with_download
 from queries import admin, meta
 
 RUNS = 50
@@ -15,7 +15,7 @@ lang = language()
 now = datetime.now(timezone.utc)
 st.title(t("admin_title", lang))
 fresh = query(meta.freshness).iloc[0]
-st.caption(" · ".join(filter(None, [plain(freshness_text(fresh, now, lang)), freshness_note(fresh, now, lang)])))
+freshness_caption(fresh, now, lang)
 
 runs = query(admin.recent_runs, RUNS)
 if runs.empty:

@@ -5,14 +5,14 @@ import streamlit as st
 
 from components import charts
 from components.cards import headline_cards
-from components.format import fmt_count, fmt_pct, fmt_stars, freshness_text, plain
+from components.format import fmt_count, fmt_pct, fmt_stars
 from components.i18n import group_label, t
 from components.periods import comparison_date
 from components.session import (
     chart_table,
     complaints_or_stop,
     current_filters,
-    freshness_note,
+    freshness_caption,
     language,
     period_caption,
     presenting,
@@ -35,7 +35,7 @@ headline = query(overview.headline, f)
 h = headline.iloc[0]
 
 if not presenting():  # on the projector the frame's bar shows it
-    st.caption(" · ".join(filter(None, [plain(freshness_text(fresh, now, lang)), freshness_note(fresh, now, lang)])))
+    freshness_caption(fresh, now, lang)
 
 if not h["total"]:
     st.info(t("no_data_filtered", lang))
