@@ -35,83 +35,24 @@ def traffy_dir(shared_data: Path) -> Path:
 # Every query test runs twice: on an SQLite file and on a real PostgreSQL server that the suite
 # starts itself in a throwaway cluster (as an unprivileged user: PostgreSQL refuses root).
 
-import glob
 import itertools
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 
-
-def _pg_bindir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
-    if found:
-        return Path(found[0]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _unprivileged_user() -> str | None:
-    if os.geteuid() != 0:
-        return None
-    for name in ("postgres", "fondueboard"):
-        try:
-            pwd.getpwnam(name)
-            return name
-        except KeyError:
-            continue
-    subprocess.run(["useradd", "--system", "--no-create-home", "fondueboard"], check=True)
-    return "fondueboard"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from fondueboard.pgcluster import create_database, server_bindir, throwaway_cluster
 
 
 @pytest.fixture(scope="session")
 def pg_server():
     """URL of a fresh PostgreSQL cluster's maintenance database, stopped at the end."""
-    bindir = _pg_bindir()
-    need(bindir is not None, "PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's postgresql")
-    user = _unprivileged_user()
-    base = Path(tempfile.mkdtemp(prefix="fondueboard-pg-"))
-    base.chmod(0o755)
-    data, log = base / "data", base / "server.log"
-    if user:
-        shutil.chown(base, user)
-    prefix = ["runuser", "-u", user, "--"] if user else []
-
-    def run(*args):
-        subprocess.run(prefix + [str(a) for a in args], check=True, capture_output=True, text=True)
-
-    port = _free_port()
-    run(bindir / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale")
-    run(bindir / "pg_ctl", "-D", data, "-l", log, "-w", "-t", "60", "start", "-o",
-        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    need(server_bindir() is not None, "PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's postgresql")
+    with throwaway_cluster() as url:
+        yield url
 
 
 _db_counter = itertools.count()
 
 
 def new_pg_database(pg_server: str) -> str:
-    from sqlalchemy import create_engine, text
-
-    name = f"fb_test_{os.getpid()}_{next(_db_counter)}"
-    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\''))
-    admin.dispose()
-    return f"{pg_server}/{name}"
+    return create_database(pg_server, f"fb_test_{os.getpid()}_{next(_db_counter)}")
 
 
 def new_database_url(kind: str, request, tmp_path_factory) -> str:
