@@ -22,6 +22,7 @@ from fondueboard.db import (
     make_engine,
 )
 from fondueboard.config import ConfigError, present_config, sync_config
+from fondueboard.summary import ensure_summaries
 from queries import meta
 from queries.filters import UNSPECIFIED, Filters
 
@@ -96,6 +97,7 @@ def _prepare(url: str) -> bool:
     """Once per process: create missing tables; on the embedded default, seed the demo once."""
     engine = _engine(url)
     ensure_schema(engine)
+    ensure_summaries(engine)  # a database from before the summaries (or an older definition) gets them once
     if not os.environ.get("DATABASE_URL"):
         from fondueboard.seed import seed_demo_if_new
 

@@ -31,6 +31,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
+from fondueboard.statuses import GROUPS
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "fondueboard.sqlite"
 BANGKOK_OFFSET_HOURS = 7  # Asia/Bangkok has been UTC+7 without DST since 1920
@@ -151,6 +153,52 @@ rejected_rows = Table(
 Index("ix_rejected_rows_import", rejected_rows.c.import_id)
 
 
+# --- summaries the importer keeps (fondueboard.summary) --------------------------------------
+# Pages read these instead of the ticket tables, so a page costs the same at a million tickets
+# as at a thousand. Each row sums the per-ticket measures of fondueboard.summary.MEASURES over the
+# tickets reported on one Bangkok day in one district, per category and per agency:
+#   category NULL: every ticket once; otherwise one of its labels (UNSPECIFIED: none).
+#   agency NULL: ticket rows, plus one rollup over districts (district NULL);
+#   agency set: that agency's tickets (no rollup: an agency sums its districts).
+# district '' is a ticket without one.
+COUNT_MEASURES = ("tickets", *GROUPS, "credited", "ratings", "star_sum", "low_rated", "located", "timed",
+                  "approximate")
+MEASURES = (*COUNT_MEASURES, "lon_sum", "lat_sum")
+daily_counts = Table(
+    "daily_counts",
+    metadata,
+    Column("day", Date, nullable=False),
+    Column("district", Text),
+    Column("category", Text),
+    Column("agency", Text),
+    *[Column(name, Integer, nullable=False) for name in COUNT_MEASURES],
+    *[Column(name, Float, nullable=False) for name in ("lon_sum", "lat_sum")],
+)
+Index("ix_daily_counts_slice", daily_counts.c.agency, daily_counts.c.category, daily_counts.c.district,
+      daily_counts.c.day)
+Index("ix_daily_counts_day", daily_counts.c.day)
+
+# One row per finish credited to an agency with a known time, for the ranking's median and
+# "finished within N days" (neither can be summed from counts).
+finish_times = Table(
+    "finish_times",
+    metadata,
+    Column("day", Date, nullable=False),
+    Column("district", Text, nullable=False),
+    Column("agency", Text, nullable=False),
+    Column("ticket_id", String(64), nullable=False),
+    Column("days", Float, nullable=False),
+    Column("approximate", SmallInteger, nullable=False),  # 1: timed from last activity
+)
+Index("ix_finish_times_day", finish_times.c.day)
+
+# Which definition of the summaries the rows above were built with: a newer version rebuilds them.
+summary_state = Table(
+    "summary_state",
+    metadata,
+    Column("version", Integer, nullable=False),
+)
+
 # --- dialect-specific expressions -----------------------------------------------------------
 
 
@@ -192,6 +240,23 @@ def _week_sqlite(element, compiler, **kw):
         compiler.process(element.clauses, **kw),
         BANGKOK_OFFSET_HOURS,
     )
+
+
+class monday_of(FunctionElement):
+    """The Monday on or before a DATE (already a Bangkok calendar date)."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(monday_of, "postgresql")
+def _monday_pg(element, compiler, **kw):
+    return "CAST(date_trunc('week', %s) AS DATE)" % compiler.process(element.clauses, **kw)
+
+
+@compiles(monday_of, "sqlite")
+def _monday_sqlite(element, compiler, **kw):
+    return "date(%s, '-6 days', 'weekday 1')" % compiler.process(element.clauses, **kw)
 
 
 class days_between(FunctionElement):

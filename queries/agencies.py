@@ -9,37 +9,23 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import RankingConfig
-from fondueboard.db import bangkok_week_start, days_between, ticket_agencies, tickets
+from fondueboard.db import monday_of, tickets
 from fondueboard.ranking import score_agencies, with_rank_change
-from fondueboard.statuses import FINISHED, OPEN_GROUPS
+from fondueboard.statuses import OPEN_GROUPS
+from fondueboard.summary import LOW_STARS
 
-from .common import fill_weeks, frame
-from .filters import Filters, older_than, ticket_conditions
+from .common import fill_weeks, frame, scalar
+from .facts import facts, finishes, open_count, open_reported_by, summed
+from .filters import Filters, ticket_conditions
 from .overview import headline_columns
-from .tickets import ticket_count, ticket_page
+from .tickets import ticket_page
 
-t, ta = tickets, ticket_agencies
+t = tickets
 OVERDUE_DAYS = (7, 15, 30)  # open tickets older than these are marked overdue
-LOW_STARS = (1, 2)
-
-
-def _credited_finish(agency):
-    """Finished, and finished by this agency: where the data names who closed it (org_finished),
-    only that agency gets the credit."""
-    return and_(t.c.status_group == FINISHED, or_(t.c.finished_by.is_(None), t.c.finished_by == agency))
-
-
-def _resolution_days(agency_col):
-    """Days from report to finish for a finish credited to this agency, else NULL. The finishing
-    time where the data has it; otherwise last activity (approximate). A finish before the report
-    is a data error and counts as unknown."""
-    days = case((t.c.finished_at.is_not(None), days_between(t.c.finished_at, t.c.reported_at)),
-                else_=days_between(t.c.last_activity_at, t.c.reported_at))
-    return case((and_(_credited_finish(agency_col), days >= 0), days), else_=None)
 
 
 def _without_agency(f: Filters) -> Filters:
@@ -50,54 +36,41 @@ def _without_agency(f: Filters) -> Filters:
 def agency_stats(engine: Engine, f: Filters, speed_days: int) -> pd.DataFrame:
     """One row per agency with tickets in the filtered period: tickets, finished (credited),
     ratings, star_sum, timed, fast, approximate, median_days."""
-    conds = ticket_conditions(_without_agency(f))
-    days = _resolution_days(ta.c.agency)
-    timed = (
-        select(ta.c.agency, days.label("days"))
-        .select_from(ta.join(t, t.c.id == ta.c.ticket_id))
-        .where(*conds, days.is_not(None))
-        .subquery("timed")
-    )
-    ordered = select(
-        timed.c.agency, timed.c.days,
-        func.row_number().over(partition_by=timed.c.agency, order_by=timed.c.days).label("n_th"),
-        func.count().over(partition_by=timed.c.agency).label("n"),
-    ).subquery("ordered")
-    # The median: the middle value, or the mean of the two middle values.
-    median = (
-        select(ordered.c.agency, func.avg(ordered.c.days).label("median_days"))
-        .where(ordered.c.n_th >= (ordered.c.n + 1) // 2, ordered.c.n_th <= (ordered.c.n + 2) // 2)
-        .group_by(ordered.c.agency)
-        .subquery("median")
-    )
-    per_agency = (
-        select(
-            ta.c.agency,
-            func.count().label("tickets"),
-            func.sum(case((_credited_finish(ta.c.agency), 1), else_=0)).label("finished"),
-            func.count(t.c.star).label("ratings"),
-            func.coalesce(func.sum(t.c.star), 0).label("star_sum"),
-            func.count(days).label("timed"),
-            func.sum(case((days <= speed_days, 1), else_=0)).label("fast"),
-            func.sum(case((and_(days.is_not(None), t.c.finished_at.is_(None)), 1), else_=0)).label("approximate"),
-        )
-        .select_from(ta.join(t, t.c.id == ta.c.ticket_id))
-        .where(*conds)
-        .group_by(ta.c.agency)
-        .subquery("per_agency")
-    )
-    df = frame(engine, select(per_agency, median.c.median_days)
-               .select_from(per_agency.outerjoin(median, median.c.agency == per_agency.c.agency))
-               .order_by(per_agency.c.agency))
+    scope = _without_agency(f)
+    r = facts(scope, by_agency=True)
+    df = frame(engine, select(r.c.agency, *summed(r, ("tickets", "credited", "ratings", "star_sum", "timed",
+                                                        "approximate")))
+               .group_by(r.c.agency).having(func.sum(r.c.tickets) > 0).order_by(r.c.agency))
+    df = df.rename(columns={"credited": "finished"})
+    times = finishes(scope)
+    speed = frame(engine, select(times.c.agency, func.sum(case((times.c.days <= speed_days, 1), else_=0)).label("fast"))
+                  .group_by(times.c.agency))
+    df = df.merge(speed, on="agency", how="left").merge(median_days(engine, times), on="agency", how="left")
+    df["fast"] = df["fast"].fillna(0)
     for col in ("tickets", "finished", "ratings", "star_sum", "timed", "fast", "approximate"):
         df[col] = df[col].astype("int64")
     df["median_days"] = df["median_days"].astype("float64")
-    return df
+    return df[["agency", "tickets", "finished", "ratings", "star_sum", "timed", "fast", "approximate", "median_days"]]
+
+
+def median_days(engine: Engine, times) -> pd.DataFrame:
+    """Per agency, the middle of its finish times: the middle value, or the mean of the two."""
+    if engine.dialect.name == "postgresql":  # the same definition, computed by the server's own aggregate
+        median = func.percentile_cont(0.5).within_group(times.c.days)
+        return frame(engine, select(times.c.agency, median.label("median_days")).group_by(times.c.agency))
+    ordered = select(
+        times.c.agency, times.c.days,
+        func.row_number().over(partition_by=times.c.agency, order_by=times.c.days).label("n_th"),
+        func.count().over(partition_by=times.c.agency).label("n"),
+    ).subquery("ordered")
+    return frame(engine, select(ordered.c.agency, func.avg(ordered.c.days).label("median_days"))
+                 .where(ordered.c.n_th >= (ordered.c.n + 1) // 2, ordered.c.n_th <= (ordered.c.n + 2) // 2)
+                 .group_by(ordered.c.agency))
 
 
 def province_satisfaction(engine: Engine, f: Filters) -> float | None:
     """Mean star of every rated ticket in the filtered period (each ticket once): the prior."""
-    row = frame(engine, select(*headline_columns()).where(*ticket_conditions(_without_agency(f)))).iloc[0]
+    row = frame(engine, select(*headline_columns(facts(_without_agency(f))))).iloc[0]
     return None if pd.isna(row["satisfaction"]) else float(row["satisfaction"])
 
 
@@ -126,25 +99,31 @@ def agency_ranking(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFra
 # --- one agency ------------------------------------------------------------------------------
 
 
+def _of(f: Filters, agency: str) -> Filters:
+    return replace(f, agency=agency)
+
+
 def _agency_conditions(f: Filters, agency: str) -> list:
-    return ticket_conditions(replace(f, agency=agency))
+    return ticket_conditions(_of(f, agency))
 
 
 def agency_weekly(engine: Engine, f: Filters, agency: str) -> pd.DataFrame:
     """Per Bangkok week: the agency's tickets reported, and of those, finished with its credit."""
-    week = bangkok_week_start(t.c.reported_at).label("week")
-    df = frame(engine, select(week, func.count().label("new"),
-                              func.sum(case((_credited_finish(agency), 1), else_=0)).label("finished"))
-               .where(*_agency_conditions(f, agency)).group_by(week).order_by(week))
+    r = facts(_of(f, agency))
+    week = monday_of(r.c.day).label("week")
+    df = frame(engine, select(week, func.sum(r.c.tickets).label("new"), func.sum(r.c.credited).label("finished"))
+               .group_by(week).having(func.sum(r.c.tickets) > 0).order_by(week))
     return fill_weeks(df, ["new", "finished"])
 
 
 def agency_districts(engine: Engine, f: Filters, agency: str) -> pd.DataFrame:
     """The districts the agency's tickets are in, most tickets first."""
-    district = func.coalesce(t.c.district, "").label("district")
-    return frame(engine, select(district, func.count().label("tickets"))
-                 .where(*_agency_conditions(f, agency)).group_by(district)
-                 .order_by(func.count().desc(), district))
+    r = facts(_of(f, agency), by_district=True)
+    counted = func.sum(r.c.tickets)
+    df = frame(engine, select(r.c.district, counted.label("tickets")).group_by(r.c.district)
+               .having(counted > 0).order_by(counted.desc(), r.c.district))
+    df["tickets"] = df["tickets"].astype("int64")
+    return df
 
 
 def _open(f: Filters, agency: str) -> list:
@@ -156,7 +135,8 @@ def _low_rated(f: Filters, agency: str) -> list:
 
 
 def open_ticket_count(engine: Engine, f: Filters, agency: str) -> int:
-    return ticket_count(engine, _open(f, agency))
+    r = facts(_of(f, agency))
+    return int(scalar(engine, select(func.coalesce(func.sum(open_count(r)), 0))))
 
 
 def open_tickets(engine: Engine, f: Filters, agency: str, now: datetime, limit: int, offset: int = 0) -> pd.DataFrame:
@@ -168,7 +148,8 @@ def open_tickets(engine: Engine, f: Filters, agency: str, now: datetime, limit: 
 
 
 def low_rated_count(engine: Engine, f: Filters, agency: str) -> int:
-    return ticket_count(engine, _low_rated(f, agency))
+    r = facts(_of(f, agency))
+    return int(scalar(engine, select(func.coalesce(func.sum(r.c.low_rated), 0))))
 
 
 def low_rated_tickets(engine: Engine, f: Filters, agency: str, now: datetime, limit: int,
@@ -177,13 +158,11 @@ def low_rated_tickets(engine: Engine, f: Filters, agency: str, now: datetime, li
     return ticket_page(engine, _low_rated(f, agency), (t.c.reported_at.desc(), t.c.id), limit, offset, now)
 
 
-def overdue_columns(now: datetime) -> list:
-    """over_7, over_15, over_30: how many of the selected tickets are over that many whole days old."""
-    return [func.coalesce(func.sum(case((older_than(d, now), 1), else_=0)), 0).label(f"over_{d}") for d in OVERDUE_DAYS]
-
-
 def overdue_counts(engine: Engine, f: Filters, agency: str, now: datetime) -> pd.DataFrame:
     """How many of the agency's open tickets are over 7, 15 and 30 whole days old."""
-    df = frame(engine, select(*overdue_columns(now))
-               .where(*_open(f, agency)))
-    return df.astype("int64")
+    counts = {}
+    for days in OVERDUE_DAYS:
+        # "More than N whole days old": reported at or before now minus N+1 days.
+        o = open_reported_by(_of(f, agency), now - timedelta(days=days + 1))
+        counts[f"over_{days}"] = [int(scalar(engine, select(func.coalesce(func.sum(o.c.tickets), 0))))]
+    return pd.DataFrame(counts).astype("int64")

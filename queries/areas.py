@@ -7,28 +7,23 @@ Ticket points carry only an id, a position and a status group, and are capped.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, false, func, select
+from sqlalchemy import false, func, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.db import tickets
-from fondueboard.statuses import FINISHED, OPEN_GROUPS
+from fondueboard.summary import located
 
 from .common import frame
-from .filters import Filters, older_than, ticket_conditions
+from .facts import facts, open_reported_by, summed
+from .filters import Filters, ticket_conditions
 from .tickets import ticket_count, ticket_page
 
 t = tickets
 MAX_POINTS = 5_000  # the browser never receives more ticket points than this
 OVERDUE_DAYS = 30  # "open over 30 days": more than 30 whole days old
-# Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
-LON_RANGE, LAT_RANGE = (97.0, 106.0), (5.0, 21.0)
-
-
-def _located():
-    return and_(t.c.longitude.between(*LON_RANGE), t.c.latitude.between(*LAT_RANGE))
 
 
 def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
@@ -36,21 +31,19 @@ def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
     tickets, finished, open_over_30, ratings, star_sum, and located/lon_sum/lat_sum for the centre
     of the tickets that have coordinates in Thailand."""
     scope = replace(f, subdistrict=None)
-    name = (t.c.subdistrict if scope.district else t.c.district)
-    located = _located()
-    overdue = and_(t.c.status_group.in_(OPEN_GROUPS), older_than(OVERDUE_DAYS, now))
-    label = func.coalesce(name, "").label("name")
-    df = frame(engine, select(
-        label,
-        func.count().label("tickets"),
-        func.sum(case((t.c.status_group == FINISHED, 1), else_=0)).label("finished"),
-        func.sum(case((overdue, 1), else_=0)).label("open_over_30"),
-        func.count(t.c.star).label("ratings"),
-        func.coalesce(func.sum(t.c.star), 0).label("star_sum"),
-        func.sum(case((located, 1), else_=0)).label("located"),
-        func.sum(case((located, t.c.longitude), else_=0.0)).label("lon_sum"),
-        func.sum(case((located, t.c.latitude), else_=0.0)).label("lat_sum"),
-    ).where(*ticket_conditions(scope)).group_by(label).order_by(label))
+    level = "subdistrict" if scope.district else "district"
+    r = facts(scope, by_district=True, by_subdistrict=level == "subdistrict")
+    name = r.c[level].label("name")
+    counted = func.sum(r.c.tickets)
+    df = frame(engine, select(name, *summed(r, ("tickets", "finished", "ratings", "star_sum", "located",
+                                                 "lon_sum", "lat_sum")))
+               .group_by(name).having(counted > 0).order_by(name))
+    # "Open over 30 days": more than 30 whole days old, i.e. reported at or before now minus 31 days.
+    o = open_reported_by(scope, now - timedelta(days=OVERDUE_DAYS + 1), level)
+    overdue = frame(engine, select(o.c.key.label("name"), o.c.tickets.label("open_over_30")))
+    df = df.merge(overdue, on="name", how="left")
+    df["open_over_30"] = df["open_over_30"].fillna(0)
+    df = df[["name", "tickets", "finished", "open_over_30", "ratings", "star_sum", "located", "lon_sum", "lat_sum"]]
     for col in ("tickets", "finished", "open_over_30", "ratings", "star_sum", "located"):
         df[col] = df[col].astype("int64")
     for col in ("lon_sum", "lat_sum"):
@@ -66,12 +59,12 @@ def ticket_points(engine: Engine, f: Filters) -> pd.DataFrame:
     """Up to MAX_POINTS newest located tickets of the selected subdistrict: id, lon, lat, status group."""
     return frame(engine, select(t.c.id.label("ticket_id"), t.c.longitude.label("lon"), t.c.latitude.label("lat"),
                                 t.c.status_group)
-                 .where(*_in_subdistrict(f), _located())
+                 .where(*_in_subdistrict(f), located())
                  .order_by(t.c.reported_at.desc(), t.c.id).limit(MAX_POINTS))
 
 
 def located_count(engine: Engine, f: Filters) -> int:
-    return ticket_count(engine, [*_in_subdistrict(f), _located()])
+    return ticket_count(engine, [*_in_subdistrict(f), located()])
 
 
 def subdistrict_ticket_count(engine: Engine, f: Filters) -> int:

@@ -11,6 +11,11 @@ def frame(engine: Engine, stmt) -> pd.DataFrame:
         return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 
+def scalar(engine: Engine, stmt):
+    with engine.connect() as conn:
+        return conn.execute(stmt).scalar()
+
+
 def fill_weeks(df: pd.DataFrame, counts: list[str]) -> pd.DataFrame:
     """One row per Monday from the first to the last week in `df`: weeks without tickets are zeros."""
     if df.empty:

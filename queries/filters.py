@@ -7,9 +7,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import exists, select
 
 from fondueboard.db import bangkok_day_bounds, ticket_agencies, ticket_categories, tickets
+from fondueboard.summary import UNSPECIFIED  # noqa: F401 (the filters' name for it)
 
-# Tickets without any label are counted, and filtered, under this name.
-UNSPECIFIED = "(unspecified)"
 
 
 @dataclass(frozen=True)
@@ -32,10 +31,19 @@ def older_than(days: int, now: datetime, t=tickets):
     return t.c.reported_at <= now - timedelta(days=days + 1)
 
 
+def labelled(ticket_id, category: str):
+    """The ticket carries `category` (UNSPECIFIED: carries no label at all)."""
+    # An alias, so this subquery never correlates with an outer query over the same table.
+    tc = ticket_categories.alias("filter_categories")
+    if category == UNSPECIFIED:
+        return ~exists(select(tc.c.ticket_id).where(tc.c.ticket_id == ticket_id))
+    return exists(select(tc.c.ticket_id).where(tc.c.ticket_id == ticket_id, tc.c.category == category))
+
+
 def ticket_conditions(f: Filters, t=tickets) -> list:
     """Conditions on the tickets table selecting the filtered tickets."""
     # Aliases, so these subqueries never correlate with an outer query over the same tables.
-    tc, ta = ticket_categories.alias("filter_categories"), ticket_agencies.alias("filter_agencies")
+    ta = ticket_agencies.alias("filter_agencies")
     conds = []
     if f.date_from or f.date_to:
         lower, upper = bangkok_day_bounds(f.date_from or date(1900, 1, 1), f.date_to or date(9999, 12, 30))
@@ -47,10 +55,8 @@ def ticket_conditions(f: Filters, t=tickets) -> list:
         conds.append(t.c.district == f.district)
         if f.subdistrict:
             conds.append(t.c.subdistrict == f.subdistrict)
-    if f.category == UNSPECIFIED:
-        conds.append(~exists(select(tc.c.ticket_id).where(tc.c.ticket_id == t.c.id)))
-    elif f.category:
-        conds.append(exists(select(tc.c.ticket_id).where(tc.c.ticket_id == t.c.id, tc.c.category == f.category)))
+    if f.category:
+        conds.append(labelled(t.c.id, f.category))
     if f.agency:
         conds.append(exists(select(ta.c.ticket_id).where(ta.c.ticket_id == t.c.id, ta.c.agency == f.agency)))
     return conds

@@ -5,7 +5,8 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from fondueboard.db import SYNC_SOURCE_PREFIX, bangkok_date, import_log, ticket_agencies, ticket_categories, tickets
+from fondueboard.db import BANGKOK, SYNC_SOURCE_PREFIX, daily_counts, import_log, tickets
+from fondueboard.summary import UNSPECIFIED
 
 
 def data_version(engine: Engine) -> tuple:
@@ -15,15 +16,19 @@ def data_version(engine: Engine) -> tuple:
 
 
 def filter_options(engine: Engine) -> dict[str, list[str]]:
-    """Distinct districts, categories and agencies, sorted, for the shared filters."""
+    """Distinct districts, categories and agencies, sorted, for the shared filters (read from the
+    daily summaries: a few thousand rows rather than every ticket)."""
+    d = daily_counts
+    ticket_rows = d.c.agency.is_(None)
     with engine.connect() as conn:
-        def values(col):
-            return [v for v in conn.execute(select(col).distinct().where(col.is_not(None)).order_by(col)).scalars() if v]
+        def values(col, *where):
+            return [v for v in conn.execute(select(col).distinct().where(*where).order_by(col)).scalars() if v]
 
         return {
-            "district": values(tickets.c.district),
-            "category": values(ticket_categories.c.category),
-            "agency": values(ticket_agencies.c.agency),
+            "district": values(d.c.district, ticket_rows, d.c.category.is_(None), d.c.district.is_not(None)),
+            "category": values(d.c.category, ticket_rows, d.c.district.is_(None), d.c.category.is_not(None),
+                               d.c.category != UNSPECIFIED),
+            "agency": values(d.c.agency, d.c.agency.is_not(None), d.c.category.is_(None)),
         }
 
 
@@ -38,11 +43,10 @@ def subdistricts(engine: Engine, district: str) -> list[str]:
 def date_span(engine: Engine) -> pd.DataFrame:
     """First and last Bangkok reporting dates in the database."""
     with engine.connect() as conn:
-        row = conn.execute(
-            select(func.min(bangkok_date(tickets.c.reported_at)).label("first"),
-                   func.max(bangkok_date(tickets.c.reported_at)).label("last"))
-        ).one()
-    return pd.DataFrame([{"first": row[0], "last": row[1]}])
+        first, last = conn.execute(select(func.min(tickets.c.reported_at), func.max(tickets.c.reported_at))).one()
+    # The extremes' own dates: the index answers min and max, not min of a computed date.
+    day = (lambda v: v.astimezone(BANGKOK).date() if v else None)
+    return pd.DataFrame([{"first": day(first), "last": day(last)}])
 
 
 def freshness(engine: Engine) -> pd.DataFrame:

@@ -9,18 +9,23 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.db import ticket_agencies, tickets
 from fondueboard.statuses import OPEN_GROUPS
 
-from .agencies import OVERDUE_DAYS, overdue_columns
+from .agencies import OVERDUE_DAYS
 from .common import frame
 from .filters import older_than
 from .tickets import ticket_count, with_categories_and_age
 
 t, ta = tickets, ticket_agencies
+
+
+def overdue_columns(now: datetime) -> list:
+    """over_7, over_15, over_30: how many of the selected tickets are over that many whole days old."""
+    return [func.coalesce(func.sum(case((older_than(d, now), 1), else_=0)), 0).label(f"over_{d}") for d in OVERDUE_DAYS]
 
 
 def _open_over(days: int, as_of: datetime) -> list:

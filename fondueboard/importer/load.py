@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from fondueboard.db import (
+    bangkok_date,
     ensure_schema,
     import_log,
     rejected_rows,
@@ -43,6 +44,7 @@ from fondueboard.db import (
 )
 from fondueboard.records import ExplainedError, RejectedRow, TicketRecord
 from fondueboard.statuses import OTHER
+from fondueboard.summary import refresh_summaries
 
 CHUNK_ROWS = 20_000
 
@@ -255,7 +257,9 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
     _stage_all(conn, rows, result, progress, fraction_done)
     _resolve_duplicates(conn, result)
     _classify(conn, result)
+    touched = _touched_days(conn)
     _write(conn, result.import_id)
+    refresh_summaries(conn, touched)
     stage_labels.drop(conn)
     stage_tickets.drop(conn)
 
@@ -329,6 +333,17 @@ def _classify(conn, result: ImportResult) -> None:
     result.updated = counts.get("update", 0)
     result.unchanged = counts.get("same", 0)
     result.stale = counts.get("stale", 0)
+
+
+def _touched_days(conn) -> list:
+    """The Bangkok days whose summaries this file changes: those of new and updated tickets, and
+    the day an updated ticket was reported on before (in case the file moved it)."""
+    s, t = stage_tickets, tickets
+    written = s.c.action.in_(("insert", "update"))
+    new_days = select(bangkok_date(s.c.reported_at)).where(written)
+    old_days = select(bangkok_date(t.c.reported_at)).select_from(t.join(s, s.c.id == t.c.id)).where(
+        s.c.action == "update")
+    return sorted({d for (d,) in conn.execute(new_days.union(old_days)).all()})
 
 
 def _write(conn, import_id: int) -> None:

@@ -1,0 +1,185 @@
+"""The per-ticket measures every figure is a sum of, and the summaries built from them.
+
+Each figure on a page is a sum of these measures over the tickets the filters select (a count is a
+sum of ones). `daily_counts` holds those sums per Bangkok day, district, category and agency, so a
+page reads a few thousand summary rows instead of a million tickets; `finish_times` holds the one
+thing that cannot be summed, each credited finish's duration (for medians). The importer refreshes
+both for the days an import touched, in the import's own transaction: a page never sees tickets
+without their summaries, and caches keyed to the latest import show new data at once.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Float,
+    Integer,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from fondueboard.db import (
+    MEASURES,
+    bangkok_date,
+    bangkok_day_bounds,
+    daily_counts,
+    days_between,
+    finish_times,
+    summary_state,
+    ticket_agencies,
+    ticket_categories,
+    tickets,
+)
+from fondueboard.statuses import FINISHED, GROUPS
+
+t = tickets
+# Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
+SUMMARY_VERSION = 1
+# Tickets without any label are counted, and filtered, under this name.
+UNSPECIFIED = "(unspecified)"
+# Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
+LON_RANGE, LAT_RANGE = (97.0, 106.0), (5.0, 21.0)
+LOW_STARS = (1, 2)
+
+
+def located():
+    """The ticket has coordinates inside Thailand."""
+    return and_(t.c.longitude.between(*LON_RANGE), t.c.latitude.between(*LAT_RANGE))
+
+
+def credited_finish(agency):
+    """Finished, and finished by `agency` (a column or a value; None: any agency). Where the
+    data names who closed it (org_finished), only that agency gets the credit."""
+    finished = t.c.status_group == FINISHED
+    if agency is None:
+        return finished
+    return and_(finished, or_(t.c.finished_by.is_(None), t.c.finished_by == agency))
+
+
+def resolution_days(agency):
+    """Days from report to a finish credited to `agency`, else NULL. The finishing time where the
+    data has it; otherwise last activity (approximate). A finish before the report is a data
+    error and counts as unknown."""
+    days = case((t.c.finished_at.is_not(None), days_between(t.c.finished_at, t.c.reported_at)),
+                else_=days_between(t.c.last_activity_at, t.c.reported_at))
+    return case((and_(credited_finish(agency), days >= 0), days), else_=None)
+
+
+def _flag(condition):
+    return case((condition, 1), else_=0)
+
+
+def ticket_measures(agency=None) -> list:
+    """One ticket's measures (labelled as the summary's columns), credited to `agency`."""
+    days = resolution_days(agency)
+    is_located = located()
+    return [
+        literal_column("1").label("tickets"),
+        *[_flag(t.c.status_group == g).label(g) for g in GROUPS],
+        _flag(credited_finish(agency)).label("credited"),
+        _flag(t.c.star.is_not(None)).label("ratings"),
+        func.coalesce(t.c.star, 0).label("star_sum"),
+        _flag(t.c.star.in_(LOW_STARS)).label("low_rated"),
+        _flag(is_located).label("located"),
+        _flag(days.is_not(None)).label("timed"),
+        _flag(and_(days.is_not(None), t.c.finished_at.is_(None))).label("approximate"),
+        case((is_located, t.c.longitude), else_=0.0).label("lon_sum"),
+        case((is_located, t.c.latitude), else_=0.0).label("lat_sum"),
+    ]
+
+
+def ticket_day():
+    return bangkok_date(t.c.reported_at)
+
+
+def ticket_district():
+    return func.coalesce(t.c.district, "")
+
+
+def _summed(measures: list) -> list:
+    return [cast(func.sum(m), Float if m.name in ("lon_sum", "lat_sum") else Integer).label(m.name) for m in measures]
+
+
+def _insert_grouped(conn: Connection, source, where, category, agency) -> None:
+    """Sum the ticket measures per (day, district, category, agency) into daily_counts."""
+    day, district = ticket_day().label("day"), ticket_district().label("district")
+    category_col = (category if category is not None else null()).label("category")
+    agency_col = (agency if agency is not None else null()).label("agency")
+    keys = [day, district] + ([category_col] if category is not None else []) + (
+        [agency_col] if agency is not None else [])
+    stmt = (select(day, district, category_col, agency_col, *_summed(ticket_measures(agency)))
+            .select_from(source).where(*where).group_by(*keys))
+    conn.execute(insert(daily_counts).from_select(["day", "district", "category", "agency", *MEASURES], stmt))
+
+
+def _refresh(conn: Connection, days: list | None) -> None:
+    """Rebuild the summaries of the Bangkok days in `days` (dates; None: every day)."""
+    d, f = daily_counts, finish_times
+    if days is None:
+        conn.execute(delete(d))
+        conn.execute(delete(f))
+        where = []
+    else:
+        conn.execute(delete(d).where(d.c.day.in_(days)))
+        conn.execute(delete(f).where(f.c.day.in_(days)))
+        # The range lets the reported_at index find the days' tickets; the list picks the days.
+        lower, upper = bangkok_day_bounds(min(days), max(days))
+        where = [t.c.reported_at >= lower, t.c.reported_at < upper, ticket_day().in_(days)]
+    tc, ta = ticket_categories, ticket_agencies
+    labelled = t.outerjoin(tc, tc.c.ticket_id == t.c.id)
+    label = func.coalesce(tc.c.category, literal(UNSPECIFIED))
+    _insert_grouped(conn, t, where, None, None)
+    _insert_grouped(conn, labelled, where, label, None)
+    _insert_grouped(conn, t.join(ta, ta.c.ticket_id == t.c.id), where, None, ta.c.agency)
+    _insert_grouped(conn, labelled.join(ta, ta.c.ticket_id == t.c.id), where, label, ta.c.agency)
+    # The province-wide rollup of ticket rows (agency rows sum their districts when asked).
+    rollup = [d.c.agency.is_(None), d.c.district.is_not(None)]
+    if days is not None:
+        rollup.append(d.c.day.in_(days))
+    conn.execute(insert(d).from_select(
+        ["day", "district", "category", "agency", *MEASURES],
+        select(d.c.day, null(), d.c.category, null(),
+               *[cast(func.sum(d.c[m]), d.c[m].type).label(m) for m in MEASURES])
+        .where(*rollup).group_by(d.c.day, d.c.category)))
+    finish = resolution_days(ta.c.agency)
+    conn.execute(insert(f).from_select(
+        ["day", "district", "agency", "ticket_id", "days", "approximate"],
+        select(ticket_day(), ticket_district(), ta.c.agency, t.c.id, finish,
+               _flag(t.c.finished_at.is_(None)))
+        .select_from(t.join(ta, ta.c.ticket_id == t.c.id))
+        .where(*where, finish.is_not(None))))
+
+
+def refresh_summaries(conn: Connection, days: list) -> None:
+    """After an import, in its transaction: rebuild the summaries of the days it touched, or all
+    of them if they were never built (a database from before summaries existed)."""
+    if conn.execute(select(summary_state.c.version)).scalar() != SUMMARY_VERSION:
+        rebuild(conn)
+    elif days:
+        _refresh(conn, days)
+
+
+def rebuild(conn: Connection) -> None:
+    """Rebuild every summary from the ticket tables and record the definition they follow."""
+    _refresh(conn, None)
+    conn.execute(delete(summary_state))
+    conn.execute(insert(summary_state).values(version=SUMMARY_VERSION))
+
+
+def ensure_summaries(engine: Engine) -> bool:
+    """On start: rebuild the summaries if they were built by another definition (or never, as in
+    a database made before they existed). Returns whether it rebuilt."""
+    with engine.begin() as conn:
+        version = conn.execute(select(summary_state.c.version)).scalar()
+        if version == SUMMARY_VERSION:
+            return False
+        rebuild(conn)
+        return True

@@ -1,0 +1,180 @@
+"""The rows every figure sums: the importer's daily summaries, or the tickets themselves.
+
+`facts(f, …)` returns a relation with the columns day, district, category, agency and the measures
+of fondueboard.summary (a ticket's measure is 0 or 1, so a count is a sum). Query functions sum it
+and never ask where it came from. It reads `daily_counts` whenever those can answer the filters,
+and the ticket tables when they cannot (a subdistrict, or the labels of tickets already chosen by
+label). `from_ticket_tables()` forces the second: the benchmark's floor, and the tests' check that
+both give the same numbers.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, literal, literal_column, null, select
+from sqlalchemy.sql import Subquery
+
+from fondueboard.db import (
+    BANGKOK,
+    MEASURES,
+    bangkok_day_bounds,
+    daily_counts,
+    finish_times,
+    ticket_agencies,
+    ticket_categories,
+    tickets,
+)
+from fondueboard.statuses import OPEN_GROUPS
+from fondueboard.summary import (
+    UNSPECIFIED,
+    resolution_days,
+    ticket_day,
+    ticket_district,
+    ticket_measures,
+)
+
+from .filters import Filters, labelled as _labelled, ticket_conditions
+
+t, d = tickets, daily_counts
+_source: ContextVar[str] = ContextVar("fact_source", default="summary")
+
+
+@contextmanager
+def from_ticket_tables():
+    """Within this block every figure is computed from the ticket tables, not the summaries."""
+    token = _source.set("tickets")
+    try:
+        yield
+    finally:
+        _source.reset(token)
+
+
+def _summary_can_answer(f: Filters, by_category: bool = False, by_subdistrict: bool = False) -> bool:
+    # The summaries stop at districts, and hold no label pairs (which labels tickets of label X also carry).
+    return (_source.get() == "summary" and not (f.subdistrict or by_subdistrict)
+            and not (by_category and f.category))
+
+
+def facts(f: Filters, *, by_district: bool = False, by_category: bool = False, by_agency: bool = False,
+          by_subdistrict: bool = False) -> Subquery:
+    """The measures of the tickets `f` selects. by_district: a row never spans districts (else the
+    district column means nothing); by_subdistrict: nor subdistricts (a subdistrict column; read
+    from the tickets, as the summaries stop at districts); by_category: one row per label of a
+    ticket, category set; by_agency: one row per agency of a ticket, agency set, finishes credited
+    to that agency."""
+    if _summary_can_answer(f, by_category, by_subdistrict):
+        return _from_summary(f, by_district, by_category, by_agency)
+    return _from_tickets(f, by_category, by_agency)
+
+
+def _day_range(col, f: Filters) -> list:
+    conds = []
+    if f.date_from:
+        conds.append(col >= f.date_from)
+    if f.date_to:
+        conds.append(col <= f.date_to)
+    return conds
+
+
+def _from_summary(f: Filters, by_district: bool, by_category: bool, by_agency: bool) -> Subquery:
+    conds = _day_range(d.c.day, f)
+    agency_rows = by_agency or f.agency
+    if f.agency:
+        conds.append(d.c.agency == f.agency)
+    else:
+        conds.append(d.c.agency.is_not(None) if by_agency else d.c.agency.is_(None))
+    if by_category:
+        conds.append(d.c.category.is_not(None))
+    else:
+        conds.append(d.c.category == f.category if f.category else d.c.category.is_(None))
+    if f.district:
+        conds.append(d.c.district == f.district)
+    elif not agency_rows:  # ticket rows carry a province-wide rollup; agency rows sum their districts
+        conds.append(d.c.district.is_not(None) if by_district else d.c.district.is_(None))
+    return select(d).where(*conds).subquery("facts")
+
+
+def _from_tickets(f: Filters, by_category: bool, by_agency: bool) -> Subquery:
+    source, conds = t, ticket_conditions(f)
+    category = agency = null()
+    if by_category:
+        tc = ticket_categories.alias("fact_categories")
+        source = source.outerjoin(tc, tc.c.ticket_id == t.c.id)
+        category = func.coalesce(tc.c.category, literal(UNSPECIFIED))
+    credit_to = f.agency
+    if by_agency:
+        ta = ticket_agencies.alias("fact_agencies")
+        source = source.join(ta, ta.c.ticket_id == t.c.id)
+        agency = credit_to = ta.c.agency
+        if f.agency:
+            conds.append(ta.c.agency == f.agency)
+    elif f.agency:
+        agency = literal(f.agency)
+    return (select(ticket_day().label("day"), ticket_district().label("district"),
+                   func.coalesce(t.c.subdistrict, "").label("subdistrict"), category.label("category"),
+                   agency.label("agency"), *ticket_measures(credit_to))
+            .select_from(source).where(*conds).subquery("facts"))
+
+
+def summed(r: Subquery, names=MEASURES) -> list:
+    """sum(measure) AS measure, 0 rather than NULL over no rows."""
+    return [func.coalesce(func.sum(r.c[n]), 0).label(n) for n in names]
+
+
+def open_count(r: Subquery):
+    return sum((r.c[g] for g in OPEN_GROUPS[1:]), r.c[OPEN_GROUPS[0]])
+
+
+def finishes(f: Filters) -> Subquery:
+    """(agency, days): each finish credited to an agency, with a known time, of the tickets `f`
+    selects; the agency filter keeps that agency's own finishes."""
+    if _summary_can_answer(f):
+        ft = finish_times
+        conds = _day_range(ft.c.day, f)
+        if f.district:
+            conds.append(ft.c.district == f.district)
+        if f.agency:
+            conds.append(ft.c.agency == f.agency)
+        if f.category:
+            conds.append(_labelled(ft.c.ticket_id, f.category))
+        return select(ft.c.agency, ft.c.days).where(*conds).subquery("finishes")
+    ta = ticket_agencies.alias("finish_agencies")
+    days = resolution_days(ta.c.agency)
+    conds = [*ticket_conditions(replace(f, agency=None)), days.is_not(None)]
+    if f.agency:
+        conds.append(ta.c.agency == f.agency)
+    return (select(ta.c.agency, days.label("days")).select_from(ta.join(t, t.c.id == ta.c.ticket_id))
+            .where(*conds).subquery("finishes"))
+
+
+# --- what cannot be summed by day -------------------------------------------------------------
+
+
+def open_reported_by(f: Filters, cutoff: datetime, group: str | None = None) -> Subquery:
+    """Open tickets `f` selects that were reported at or before `cutoff`, as (key, tickets); the
+    key is the district, subdistrict or agency when `group` names one, else ''. Days before the cutoff's
+    Bangkok day are summed from `facts`; that one day is split at the cutoff from the tickets."""
+    day = cutoff.astimezone(BANGKOK).date()
+    earlier = replace(f, date_to=min(f.date_to, day - timedelta(days=1)) if f.date_to else day - timedelta(days=1))
+    r = facts(earlier, by_district=group == "district", by_subdistrict=group == "subdistrict",
+              by_agency=group == "agency")
+    whole_days = select((r.c[group] if group else literal("")).label("key"), open_count(r).label("open"))
+    lower, _ = bangkok_day_bounds(day, day)
+    conds = [*ticket_conditions(f), t.c.reported_at >= lower, t.c.reported_at <= cutoff,
+             t.c.status_group.in_(OPEN_GROUPS)]
+    source, key = t, literal("")
+    if group == "district":
+        key = ticket_district()
+    elif group == "subdistrict":
+        key = func.coalesce(t.c.subdistrict, "")
+    elif group == "agency":
+        ta = ticket_agencies.alias("open_agencies")
+        source, key = t.join(ta, ta.c.ticket_id == t.c.id), ta.c.agency
+        if f.agency:
+            conds.append(ta.c.agency == f.agency)
+    split_day = select(key.label("key"), literal_column("1").label("open")).select_from(source).where(*conds)
+    u = whole_days.union_all(split_day).subquery("open_rows")
+    return select(u.c.key, func.coalesce(func.sum(u.c.open), 0).label("tickets")).group_by(u.c.key).subquery("opened")
