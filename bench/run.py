@@ -1,0 +1,447 @@
+"""The scale benchmark: synthetic Traffy tickets at 10k, 100k and 1M on PostgreSQL, measured
+side by side in one run, printed, and written to bench/RESULTS.md.
+
+    python -m bench.run [--sizes 10000,100000,1000000] [--cold 5] [--warm 5] [--out bench/RESULTS.md]
+
+For each size it measures:
+  * import: our importer (file to database, summaries included) against pandas read_csv +
+    DataFrame.to_sql of the same file;
+  * every page's server-side render through Streamlit's AppTest, in a child process (its peak
+    memory is the app's): cold (a filter value not seen before) and warm (the same again);
+  * the naive baseline: what a typical Traffy dashboard does on a first visit, pandas.read_csv of
+    the whole file and the page's figures grouped in memory (in a child process, for its memory);
+  * the floor: the same figures by plain SQL from the ticket tables (queries.facts.from_ticket_tables:
+    no summaries, no Streamlit), once per filter;
+  * SQLite: the same file imported into SQLite, every page's figures compared with PostgreSQL's.
+The benchmark is not part of the test suite; tests/test_bench.py runs it at a small size.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("overview", "map", "agencies", "agency", "methods", "admin")
+PAGE_FILES = {"overview": None, "map": "pages/map.py", "agencies": "pages/agencies.py",
+              "agency": "pages/agency.py", "methods": "pages/methods.py", "admin": "pages/admin.py"}
+# The snapshot the generator writes up to; the pages' "now" is the benchmark's own clock.
+END = date(2026, 11, 20)
+TARGETS = {"cold_vs_naive": 20.0, "warm_s": 0.2, "memory_mb": 600.0, "import_vs_to_sql": 10.0, "import_s": 60.0}
+
+
+# --- what a cold run asks for -------------------------------------------------------------------
+
+
+def cold_params(engine, count: int) -> list[dict[str, str]]:
+    """`count` filter settings no earlier run used: periods, districts and categories in turn."""
+    from queries import meta
+
+    options, span = meta.filter_options(engine), meta.date_span(engine).iloc[0]
+    params = []
+    for i in range(count):
+        kind = i % 3
+        if kind == 0:  # a different period each time
+            start = span["first"] + timedelta(days=30 * (i + 1))
+            params.append({"from": start.isoformat(), "to": span["last"].isoformat()})
+        elif kind == 1 and options["district"]:
+            params.append({"district": options["district"][i % len(options["district"])]})
+        else:
+            params.append({"category": options["category"][i % len(options["category"])]})
+    return params
+
+
+def busiest_agencies(engine, count: int) -> list[str]:
+    from queries.agencies import agency_stats
+    from queries.filters import Filters
+
+    stats = agency_stats(engine, Filters(), 7).sort_values("tickets", ascending=False)
+    return list(stats["agency"].head(count))
+
+
+# --- the app, rendered by AppTest in a child process -------------------------------------------
+
+
+def render_child(url: str, spec_path: str) -> None:
+    """Child process: render each page cold then warm; print timings and peak memory as JSON."""
+    os.environ["DATABASE_URL"] = url
+    import logging
+
+    logging.disable(logging.WARNING)  # AppTest's "missing ScriptRunContext" noise
+    from streamlit.testing.v1 import AppTest
+
+    spec = json.loads(Path(spec_path).read_text())
+    out = {}
+    # A running app has its modules loaded: one render of every page, with a filter no measured
+    # run uses, so that "cold" means a new filter value, not a new process.
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.query_params["to"] = END.isoformat()
+        if page == "agency":
+            at.query_params["agency"] = spec["params"]["agency"][0]["agency"]
+        at.run()
+        if PAGE_FILES[page]:
+            at.switch_page(PAGE_FILES[page])
+            at.run()
+    for page in PAGES:
+        cold, warm = [], []
+        for params in spec["params"][page]:
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+            for k, v in params.items():
+                at.query_params[k] = v
+            if PAGE_FILES[page]:
+                at.run()  # the landing page first, as a visitor arriving on a link would
+                at.switch_page(PAGE_FILES[page])
+            started = time.perf_counter()
+            at.run()
+            cold.append(time.perf_counter() - started)
+            if at.exception:
+                raise SystemExit(f"{page} {params}: {at.exception[0].value}")
+        for _ in range(spec["warm"]):
+            started = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - started)
+        out[page] = {"cold": cold, "warm": warm}
+    out["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(out))
+
+
+# --- the naive baseline --------------------------------------------------------------------------
+
+
+def naive_child(csv_path: str, page: str, agency: str) -> None:
+    """Child process: a typical dashboard's first load of one page (whole CSV into pandas, then
+    group in memory); prints seconds and peak memory as JSON."""
+    import pandas as pd
+
+    started = time.perf_counter()
+    df = pd.read_csv(csv_path)
+    read_s = time.perf_counter() - started
+    now = pd.Timestamp.now(tz="UTC")
+    df["timestamp"] = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601")
+    df["finished"] = df["state"] == "เสร็จสิ้น"
+    open_ = df["state"].isin(["รอรับเรื่อง", "กำลังดำเนินการ", "ส่งต่อ(ใหม่)", "ส่งต่อ", "รับเรื่อง"])
+    if page == "overview":
+        _ = (len(df), df["finished"].sum(), df["star"].mean(), df["district"].nunique(),
+             df["state"].value_counts(),
+             df["type"].str.strip("{}").str.split(",").explode().value_counts().head(10),
+             df.set_index("timestamp").resample("W-MON")["finished"].agg(["size", "sum"]),
+             pd.cut((now - df.loc[open_, "timestamp"]).dt.days, [-1, 7, 14, 30, 10**6]).value_counts())
+    elif page == "map":
+        lonlat = df["coords"].str.split(",", expand=True).astype(float)
+        _ = df.assign(lon=lonlat[0], lat=lonlat[1]).groupby("district").agg(
+            tickets=("finished", "size"), finished=("finished", "sum"), star=("star", "mean"),
+            lon=("lon", "mean"), lat=("lat", "mean"))
+    elif page in ("agencies", "agency"):
+        pairs = df.assign(agency=df["organization"].str.split(",")).explode("agency")
+        if page == "agency":
+            mine = pairs[pairs["agency"] == agency]
+            _ = (mine.set_index("timestamp").resample("W-MON")["finished"].agg(["size", "sum"]),
+                 mine["district"].value_counts(),
+                 [(open_[mine.index] & ((now - mine["timestamp"]).dt.days > d)).sum() for d in (7, 15, 30)])
+        else:
+            days = (pd.to_datetime(pairs["last_activity"], utc=True, format="ISO8601")
+                    - pairs["timestamp"]).dt.total_seconds() / 86400
+            _ = pairs.assign(days=days.where(pairs["finished"])).groupby("agency").agg(
+                tickets=("finished", "size"), finished=("finished", "sum"), star=("star", "mean"),
+                median_days=("days", "median"))
+    print(json.dumps({"read_s": read_s, "first_load_s": time.perf_counter() - started,
+                      "peak_rss_mb": peak_rss_mb()}))
+
+
+# --- the floor: the pages' figures by plain SQL from the ticket tables ----------------------------
+
+
+def page_figures(engine, page: str, params: dict[str, str], agency: str) -> list:
+    """Every figure `page` shows for the filter `params`, by the pages' own query functions."""
+    from components.periods import filters_from_params
+    from fondueboard.config import ranking_config
+    from queries import admin, agencies, areas, meta, overview
+
+    f = filters_from_params(params)
+    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    cfg = ranking_config()
+    if page == "overview":
+        return [overview.headline(engine, f), overview.week_comparison(engine, f, END),
+                overview.top_categories(engine, f, 10), overview.status_groups(engine, f),
+                overview.weekly_trend(engine, f), overview.open_age(engine, f, now)]
+    if page == "map":
+        return [areas.area_counts(engine, f, now)]
+    if page == "agencies":
+        return [agencies.agency_ranking(engine, f, cfg)]
+    if page == "agency":
+        return [agencies.agency_ranking(engine, f, cfg), agencies.agency_weekly(engine, f, agency),
+                overview.top_categories(engine, replace(f, agency=agency), 10),
+                agencies.agency_districts(engine, f, agency), agencies.open_ticket_count(engine, f, agency),
+                agencies.overdue_counts(engine, f, agency, now), agencies.low_rated_count(engine, f, agency)]
+    if page == "admin":
+        return [meta.freshness(engine), admin.recent_runs(engine, 50)]
+    return []  # methods: text and settings only
+
+
+def floor_seconds(engine, page: str, params_list: list[dict], agency_for) -> list[float]:
+    from queries.facts import from_ticket_tables
+
+    times = []
+    with from_ticket_tables():
+        for i, params in enumerate(params_list):
+            started = time.perf_counter()
+            page_figures(engine, page, params, agency_for(i))
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def different_figures(a: list, b: list) -> list[str]:
+    """What differs between two lists of figures (empty: the same)."""
+    import pandas as pd
+
+    differences = []
+    for x, y in zip(a, b):
+        if isinstance(x, pd.DataFrame):
+            x, y = x.reset_index(drop=True), y.reset_index(drop=True)
+            drop = [c for c in ("started_at", "finished_at", "last_import", "newest_ticket", "seconds", "id",
+                                "source", "last_sync", "last_import_source") if c in x.columns]
+            try:
+                # SQLite's julianday() keeps milliseconds, PostgreSQL microseconds: days may differ by 1e-8.
+                pd.testing.assert_frame_equal(x.drop(columns=drop), y.drop(columns=drop), check_dtype=False,
+                                              check_exact=False, rtol=1e-9, atol=1e-7)
+            except AssertionError as exc:
+                differences.append(str(exc))
+        elif x != y:
+            differences.append(f"{x!r} != {y!r}")
+    return differences
+
+
+# --- one size ----------------------------------------------------------------------------------
+
+
+def _child(args: list[str]) -> dict:
+    done = subprocess.run([sys.executable, "-m", "bench.run", *args], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"child {args[0]} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlite: bool, log) -> dict:
+    import pandas as pd
+    from sqlalchemy import create_engine
+
+    from bench.generate import fit, write_csv
+    from fondueboard.cli import import_file
+    from fondueboard.db import ensure_schema, make_engine
+    from fondueboard.pgcluster import create_database
+
+    csv = work / f"traffy_{rows}.csv"
+    started = time.perf_counter()
+    write_csv(fit(), rows, csv, end=END)
+    log(f"{rows:,} rows: generated {csv.stat().st_size / 1e6:,.0f} MB in {time.perf_counter() - started:.1f} s")
+    result: dict = {"rows": rows, "csv_mb": csv.stat().st_size / 1e6}
+
+    url = create_database(server, f"bench_{rows}")
+    engine = make_engine(url)
+    ensure_schema(engine)
+    started = time.perf_counter()
+    import_file(engine, csv)
+    result["import_s"] = time.perf_counter() - started
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    log(f"  our import {result['import_s']:.1f} s")
+
+    plain = create_engine(create_database(server, f"to_sql_{rows}"))
+    started = time.perf_counter()
+    frame = pd.read_csv(csv)
+    result["read_csv_s"] = time.perf_counter() - started
+    frame.to_sql("tickets", plain, index=False, chunksize=10_000)
+    result["to_sql_s"] = time.perf_counter() - started - result["read_csv_s"]
+    del frame
+    plain.dispose()
+    log(f"  read_csv {result['read_csv_s']:.1f} s + to_sql {result['to_sql_s']:.1f} s")
+
+    params = cold_params(engine, cold)
+    agencies = busiest_agencies(engine, cold)
+    spec = {"warm": warm, "params": {
+        page: [{**p, "agency": agencies[i % len(agencies)]} if page == "agency" else p for i, p in enumerate(params)]
+        for page in PAGES}}
+    spec_path = work / f"spec_{rows}.json"
+    spec_path.write_text(json.dumps(spec))
+    app = _child(["--render-child", url, str(spec_path)])
+    result["app_peak_mb"] = app.pop("peak_rss_mb")
+    result["pages"] = {}
+    for page in PAGES:
+        floor = floor_seconds(engine, page, params, lambda i: agencies[i % len(agencies)])
+        naive = _child(["--naive-child", str(csv), page, agencies[0]])
+        result["pages"][page] = {**app[page], "floor": floor, "naive_first_load_s": naive["first_load_s"],
+                                 "naive_read_s": naive["read_s"], "naive_peak_mb": naive["peak_rss_mb"]}
+        log(f"  {page}: cold {statistics.median(app[page]['cold']):.3f} s, warm {statistics.median(app[page]['warm']):.3f} s,"
+            f" floor {statistics.median(floor):.3f} s, naive {naive['first_load_s']:.1f} s")
+
+    if sqlite:
+        lite = make_engine(f"sqlite:///{work}/bench_{rows}.sqlite")
+        ensure_schema(lite)
+        started = time.perf_counter()
+        import_file(lite, csv)
+        result["sqlite_import_s"] = time.perf_counter() - started
+        agree = True
+        for page in PAGES:
+            for i, p in enumerate(params):
+                a = agencies[i % len(agencies)]
+                for difference in different_figures(page_figures(engine, page, p, a), page_figures(lite, page, p, a)):
+                    log(f"  SQLite differs on {page} {p}: {difference[:500]}")
+                    agree = False
+        result["sqlite_same_figures"] = agree
+        lite.dispose()
+        log(f"  SQLite: import {result['sqlite_import_s']:.1f} s, same figures as PostgreSQL: {agree}")
+    engine.dispose()
+    csv.unlink()
+    return result
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def machine() -> dict:
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) / 1024 / 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem, 1), "os": platform.platform(),
+            "python": platform.python_version()}
+
+
+def report(results: list[dict], info: dict) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {info['date']} with `python -m bench.run {info['args']}` "
+        f"(every figure below from this one run; times in seconds, medians unless marked p95).",
+        "",
+        f"- Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, {info['os']}",
+        f"- PostgreSQL {info['postgres']} (a throwaway cluster the benchmark starts; fsync off, "
+        "shared_buffers 512MB), Python {0}".format(info["python"]),
+        "- Data: synthetic Traffy tickets from `bench/generate.py`, fitted to ../shared/data/traffy at run time.",
+        f"- Cold renders: {info['cold']} filter values per page never asked before (periods, districts, "
+        f"categories in turn; the agency page also a different agency); warm: the last one {info['warm']} times more.",
+        "",
+        "## Import",
+        "",
+        "| tickets | CSV MB | our import | read_csv | to_sql | read_csv + to_sql | speed-up vs to_sql | SQLite import |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(f"| {r['rows']:,} | {r['csv_mb']:,.0f} | {r['import_s']:.1f} | {r['read_csv_s']:.1f} | "
+                     f"{r['to_sql_s']:.1f} | {r['read_csv_s'] + r['to_sql_s']:.1f} | "
+                     f"{r['to_sql_s'] / r['import_s']:.2f}× | {r.get('sqlite_import_s', float('nan')):.1f} |")
+    lines += ["", "## Pages", "",
+              "| tickets | page | cold median | cold p95 | warm median | warm p95 | floor median | naive first load |"
+              " naive ÷ cold | floor ÷ cold |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        for page, m in r["pages"].items():
+            cold = statistics.median(m["cold"])
+            floor = statistics.median(m["floor"]) if m["floor"] else None
+            lines.append(
+                f"| {r['rows']:,} | {page} | {cold:.3f} | {p95(m['cold']):.3f} | {statistics.median(m['warm']):.3f} | "
+                f"{p95(m['warm']):.3f} | {floor if floor is None else f'{floor:.3f}'} | {m['naive_first_load_s']:.2f} | "
+                f"{m['naive_first_load_s'] / cold:.1f}× | {'—' if not floor else f'{floor / cold:.2f}×'} |")
+    lines += ["", "## Memory", "", "| tickets | app process peak | naive peak (largest page) |", "|---:|---:|---:|"]
+    for r in results:
+        naive = max(m["naive_peak_mb"] for m in r["pages"].values())
+        lines.append(f"| {r['rows']:,} | {r['app_peak_mb']:,.0f} MB | {naive:,.0f} MB |")
+    big = results[-1]
+    lines += ["", f"## Targets at {big['rows']:,} tickets", "", "| target | measured | met |", "|---|---|---|"]
+    for row in targets(big):
+        lines.append(f"| {row[0]} | {row[1]} | {'yes' if row[2] else '**no**'} |")
+    if "sqlite_same_figures" in big:
+        lines += ["", f"SQLite at {big['rows']:,}: every page's figures for every cold filter "
+                      f"{'identical to' if big['sqlite_same_figures'] else '**different from**'} PostgreSQL's."]
+    return "\n".join(lines) + "\n"
+
+
+def targets(r: dict) -> list[tuple[str, str, bool]]:
+    rows = []
+    for page, m in r["pages"].items():
+        cold = statistics.median(m["cold"])
+        ratio = m["naive_first_load_s"] / cold
+        rows.append((f"{page}: cold ≥ {TARGETS['cold_vs_naive']:.0f}× faster than naive first load",
+                     f"{ratio:.1f}×", ratio >= TARGETS["cold_vs_naive"]))
+        if m["floor"]:
+            floor = statistics.median(m["floor"])
+            rows.append((f"{page}: cold no slower than the floor", f"{cold:.3f} s vs {floor:.3f} s", cold <= floor))
+        warm = statistics.median(m["warm"])
+        rows.append((f"{page}: warm < {TARGETS['warm_s']} s", f"{warm:.3f} s (p95 {p95(m['warm']):.3f})",
+                     warm < TARGETS["warm_s"]))
+    rows.append((f"app memory < {TARGETS['memory_mb']:.0f} MB", f"{r['app_peak_mb']:.0f} MB",
+                 r["app_peak_mb"] < TARGETS["memory_mb"]))
+    speed = r["to_sql_s"] / r["import_s"]
+    rows.append((f"import ≥ {TARGETS['import_vs_to_sql']:.0f}× faster than to_sql", f"{speed:.2f}×",
+                 speed >= TARGETS["import_vs_to_sql"]))
+    rows.append((f"import < {TARGETS['import_s']:.0f} s", f"{r['import_s']:.1f} s", r["import_s"] < TARGETS["import_s"]))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--render-child":
+        render_child(argv[1], argv[2])
+        return 0
+    if argv and argv[0] == "--naive-child":
+        naive_child(argv[1], argv[2], argv[3])
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--cold", type=int, default=5, help="new filter values per page")
+    parser.add_argument("--warm", type=int, default=5, help="repeats of the last one")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite import and comparison")
+    args = parser.parse_args(argv)
+    from sqlalchemy import create_engine, text
+
+    from fondueboard.pgcluster import throwaway_cluster
+
+    def log(msg):
+        print(msg, flush=True)
+
+    results = []
+    with throwaway_cluster({"shared_buffers": "512MB", "work_mem": "32MB", "max_wal_size": "4GB"}) as server, \
+            tempfile.TemporaryDirectory(prefix="fondueboard-bench-") as work:
+        with create_engine(f"{server}/postgres").connect() as conn:
+            pg_version = conn.execute(text("SHOW server_version")).scalar()
+        for rows in (int(s) for s in args.sizes.split(",")):
+            results.append(measure_size(server, rows, Path(work), args.cold, args.warm, not args.no_sqlite, log))
+    info = {**machine(), "postgres": pg_version, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "args": " ".join(argv), "cold": args.cold, "warm": args.warm}
+    text_out = report(results, info)
+    args.out.write_text(text_out)
+    (args.out.with_suffix(".json")).write_text(json.dumps({"info": info, "results": results}, indent=1, default=str))
+    print(text_out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
