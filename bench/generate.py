@@ -251,7 +251,7 @@ def fit(sample_dir: Path = DEFAULT_SAMPLE_DIR) -> Model:
     area_fields = _fit_areas(api)
     agency_fields = _fit_agencies(api, sample30, set_fields["set_labels"], set_fields["set_p"])
     return Model(**set_fields, **status_fields, **area_fields, **agency_fields,
-                 **_fit_timing(api, sample30), **_fit_text(api))
+                 **_fit_timing(api), **_fit_text(api))
 
 
 def _fit_label_sets(api: pd.DataFrame) -> dict:
@@ -340,7 +340,7 @@ def _fit_areas(api: pd.DataFrame) -> dict:
 RESOLUTION_LOG_MU, RESOLUTION_LOG_SIGMA = 2.0, 1.3
 
 
-def _fit_timing(api: pd.DataFrame, sample30: pd.DataFrame) -> dict:
+def _fit_timing(api: pd.DataFrame) -> dict:
     reported = pd.to_datetime(api["timestamp"], utc=True, format="ISO8601", errors="coerce").dropna()
     local = reported.dt.tz_localize(None) + pd.Timedelta(hours=BANGKOK_HOURS)
     joint = np.zeros((7, 24))

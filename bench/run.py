@@ -164,14 +164,14 @@ def naive_child(csv_path: str, page: str, agency: str) -> None:
 # --- the floor: the pages' figures by plain SQL from the ticket tables ----------------------------
 
 
-def page_figures(engine, page: str, params: dict[str, str], agency: str) -> list:
-    """Every figure `page` shows for the filter `params`, by the pages' own query functions."""
+def page_figures(engine, page: str, params: dict[str, str], agency: str, now: datetime | None = None) -> list:
+    """Every figure `page` shows for the filter `params` at `now`, by the pages' own query functions."""
     from components.periods import filters_from_params
     from fondueboard.config import ranking_config
     from queries import admin, agencies, areas, meta, overview
 
     f = filters_from_params(params)
-    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    now = now or datetime.now(timezone.utc).replace(second=0, microsecond=0)
     cfg = ranking_config()
     if page == "overview":
         return [overview.headline(engine, f), overview.week_comparison(engine, f, END),

@@ -1,0 +1,99 @@
+"""The daily summaries answer exactly what the ticket tables answer: for every page's figures,
+under many filters, after a first import, after a re-import that changes tickets, and in a
+database built before the summaries existed."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import delete, func, select
+
+from bench.run import PAGES, different_figures, page_figures
+from fondueboard.db import daily_counts, finish_times, summary_state
+from fondueboard.importer.load import load_records
+from fondueboard.records import TicketRecord
+from fondueboard.statuses import status_group
+from fondueboard.summary import UNSPECIFIED, ensure_summaries
+from queries import overview
+from queries.facts import from_ticket_tables
+from queries.filters import Filters
+
+NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+FILTERS = [
+    {},
+    {"from": "2022-10-03", "to": "2023-06-09"},
+    {"from": "2026-10-01", "to": "2026-11-20"},
+    {"district": "เมืองพะเยา"},
+    {"category": "ไฟฟ้า"},
+    {"category": UNSPECIFIED},
+    {"agency": "การไฟฟ้าส่วนภูมิภาคจังหวัดพะเยา"},
+    {"district": "จุน", "category": "ถนน", "from": "2023-01-01", "to": "2025-12-31"},
+    {"agency": "เทศบาลเมืองพะเยา", "category": "ถนน", "from": "2024-01-01"},
+    {"district": "เมืองพะเยา", "subdistrict": "เวียง"},
+]
+
+
+def agree(engine, agency: str) -> list[str]:
+    differences = []
+    for params in FILTERS:
+        for page in PAGES:
+            summary = page_figures(engine, page, params, agency, NOW)
+            with from_ticket_tables():
+                raw = page_figures(engine, page, params, agency, NOW)
+            differences += [f"{page} {params}: {d[:300]}" for d in different_figures(summary, raw)]
+    return differences
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_summaries_give_the_ticket_tables_figures(demo_db, kind):
+    from fondueboard.db import make_engine
+
+    engine = make_engine(demo_db(kind))
+    assert agree(engine, "เทศบาลเมืองพะเยา") == []
+    # The comparison is not vacuous: the summaries hold the demo, and are what the pages read.
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(daily_counts)).scalar() > 1000
+
+
+T0 = datetime(2026, 11, 10, 16, 30, tzinfo=timezone.utc)  # 23:30 in Bangkok: the day changes at +30 min
+
+
+def rec(tid, status="รอรับเรื่อง", at=T0, **kw) -> TicketRecord:
+    base = dict(ticket_id=tid, reported_at=at, status=status, status_group=status_group(status), district="จุน",
+                categories=("ถนน",), agencies=("เทศบาลตำบลจุน",), last_activity_at=at + timedelta(days=1))
+    base.update(kw)
+    return TicketRecord(**base)
+
+
+def test_a_reimport_rebuilds_the_days_it_touched(engine):
+    first = [rec("A"), rec("B", at=T0 + timedelta(hours=1)), rec("C", at=T0 - timedelta(days=40))]
+    load_records(engine, first, source="one.csv", file_format="test")
+    assert overview.headline(engine, Filters()).iloc[0]["finished"] == 0
+    # A finishes with five stars, B moves to another Bangkok day and gains a label, C is unchanged.
+    second = [rec("A", "เสร็จสิ้น", star=5, last_activity_at=T0 + timedelta(days=3)),
+              rec("B", at=T0 + timedelta(days=2), categories=("ถนน", "ไฟฟ้า"), last_activity_at=T0 + timedelta(days=4)),
+              rec("C", at=T0 - timedelta(days=40))]
+    load_records(engine, second, source="two.csv", file_format="test")
+    h = overview.headline(engine, Filters()).iloc[0]
+    assert (h["total"], h["finished"], h["ratings"], h["satisfaction"]) == (3, 1, 1, 5.0)
+    cats = overview.top_categories(engine, Filters())
+    assert dict(zip(cats["category"], cats["tickets"])) == {"ถนน": 3, "ไฟฟ้า": 1}
+    assert agree(engine, "เทศบาลตำบลจุน") == []
+
+
+def test_a_database_from_before_the_summaries_gets_them(engine):
+    load_records(engine, [rec("A"), rec("B", "เสร็จสิ้น", star=4)], source="one.csv", file_format="test")
+    with engine.begin() as conn:  # as an earlier version left it: tickets, no summaries
+        for table in (daily_counts, finish_times, summary_state):
+            conn.execute(delete(table))
+    assert overview.headline(engine, Filters()).iloc[0]["total"] == 0
+    assert ensure_summaries(engine) is True
+    assert ensure_summaries(engine) is False  # once
+    assert overview.headline(engine, Filters()).iloc[0]["total"] == 2
+    with engine.begin() as conn:
+        for table in (daily_counts, finish_times, summary_state):
+            conn.execute(delete(table))
+    # An import into such a database builds them all, not only its own days.
+    load_records(engine, [rec("C", at=T0 - timedelta(days=400))], source="two.csv", file_format="test")
+    assert overview.headline(engine, Filters()).iloc[0]["total"] == 3
+    assert agree(engine, "เทศบาลตำบลจุน") == []
