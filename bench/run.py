@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PAGES = ("overview", "map", "agencies", "agency", "methods", "admin")
+NO_FIGURES = {"methods"}  # text and settings only: no floor to compare with
 PAGE_FILES = {"overview": None, "map": "pages/map.py", "agencies": "pages/agencies.py",
               "agency": "pages/agency.py", "methods": "pages/methods.py", "admin": "pages/admin.py"}
 # The snapshot the generator writes up to; the pages' "now" is the benchmark's own clock.
@@ -288,7 +289,7 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
     result["app_peak_mb"] = app.pop("peak_rss_mb")
     result["pages"] = {}
     for page in PAGES:
-        floor = floor_seconds(engine, page, params, lambda i: agencies[i % len(agencies)])
+        floor = [] if page in NO_FIGURES else floor_seconds(engine, page, params, lambda i: agencies[i % len(agencies)])
         naive = _child(["--naive-child", str(csv), page, agencies[0]])
         result["pages"][page] = {**app[page], "floor": floor, "naive_first_load_s": naive["first_load_s"],
                                  "naive_read_s": naive["read_s"], "naive_peak_mb": naive["peak_rss_mb"]}
@@ -364,10 +365,10 @@ def report(results: list[dict], info: dict) -> str:
     for r in results:
         for page, m in r["pages"].items():
             cold = statistics.median(m["cold"])
-            floor = statistics.median(m["floor"]) if m["floor"] else None
+            floor = statistics.median(m["floor"]) if m["floor"] and page not in NO_FIGURES else None
             lines.append(
                 f"| {r['rows']:,} | {page} | {cold:.3f} | {p95(m['cold']):.3f} | {statistics.median(m['warm']):.3f} | "
-                f"{p95(m['warm']):.3f} | {floor if floor is None else f'{floor:.3f}'} | {m['naive_first_load_s']:.2f} | "
+                f"{p95(m['warm']):.3f} | {'—' if floor is None else f'{floor:.3f}'} | {m['naive_first_load_s']:.2f} | "
                 f"{m['naive_first_load_s'] / cold:.1f}× | {'—' if not floor else f'{floor / cold:.2f}×'} |")
     lines += ["", "## Memory", "", "| tickets | app process peak | naive peak (largest page) |", "|---:|---:|---:|"]
     for r in results:
@@ -390,7 +391,7 @@ def targets(r: dict) -> list[tuple[str, str, bool]]:
         ratio = m["naive_first_load_s"] / cold
         rows.append((f"{page}: cold ≥ {TARGETS['cold_vs_naive']:.0f}× faster than naive first load",
                      f"{ratio:.1f}×", ratio >= TARGETS["cold_vs_naive"]))
-        if m["floor"]:
+        if m["floor"] and page not in NO_FIGURES:
             floor = statistics.median(m["floor"])
             rows.append((f"{page}: cold no slower than the floor", f"{cold:.3f} s vs {floor:.3f} s", cold <= floor))
         warm = statistics.median(m["warm"])
@@ -419,7 +420,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", type=int, default=5, help="repeats of the last one")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite import and comparison")
+    parser.add_argument("--report-only", type=Path, help="write the report again from a run's RESULTS.json")
     args = parser.parse_args(argv)
+    if args.report_only:
+        saved = json.loads(args.report_only.read_text())
+        args.out.write_text(report(saved["results"], saved["info"]))
+        return 0
     from sqlalchemy import create_engine, text
 
     from fondueboard.pgcluster import throwaway_cluster
