@@ -294,7 +294,7 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
         result["pages"][page] = {**app[page], "floor": floor, "naive_first_load_s": naive["first_load_s"],
                                  "naive_read_s": naive["read_s"], "naive_peak_mb": naive["peak_rss_mb"]}
         log(f"  {page}: cold {statistics.median(app[page]['cold']):.3f} s, warm {statistics.median(app[page]['warm']):.3f} s,"
-            f" floor {statistics.median(floor):.3f} s, naive {naive['first_load_s']:.1f} s")
+            f" floor {f'{statistics.median(floor):.3f} s' if floor else '—'}, naive {naive['first_load_s']:.1f} s")
 
     if sqlite:
         lite = make_engine(f"sqlite:///{work}/bench_{rows}.sqlite")
