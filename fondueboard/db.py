@@ -219,29 +219,6 @@ def _bangkok_date_sqlite(element, compiler, **kw):
     return "date(%s, '+%d hours')" % (compiler.process(element.clauses, **kw), BANGKOK_OFFSET_HOURS)
 
 
-class bangkok_week_start(FunctionElement):
-    """The Monday (Asia/Bangkok) of the week a UTC timestamp falls in."""
-
-    type = Date()
-    inherit_cache = True
-
-
-@compiles(bangkok_week_start, "postgresql")
-def _week_pg(element, compiler, **kw):
-    return "CAST(date_trunc('week', %s AT TIME ZONE 'Asia/Bangkok') AS DATE)" % compiler.process(
-        element.clauses, **kw
-    )
-
-
-@compiles(bangkok_week_start, "sqlite")
-def _week_sqlite(element, compiler, **kw):
-    # Step back six days, then forward to the next Monday: the Monday on or before the date.
-    return "date(%s, '+%d hours', '-6 days', 'weekday 1')" % (
-        compiler.process(element.clauses, **kw),
-        BANGKOK_OFFSET_HOURS,
-    )
-
-
 class monday_of(FunctionElement):
     """The Monday on or before a DATE (already a Bangkok calendar date)."""
 

@@ -105,6 +105,7 @@ def ticket_district():
 
 
 def _summed(measures: list) -> list:
+    """sum(measure) AS measure, typed as the summary's column of that name."""
     return [cast(func.sum(m), Float if m.name in ("lon_sum", "lat_sum") else Integer).label(m.name) for m in measures]
 
 
@@ -147,7 +148,7 @@ def _refresh(conn: Connection, days: list | None) -> None:
     conn.execute(insert(d).from_select(
         ["day", "district", "category", "agency", *MEASURES],
         select(d.c.day, null(), d.c.category, null(),
-               *[cast(func.sum(d.c[m]), d.c[m].type).label(m) for m in MEASURES])
+               *_summed([d.c[m] for m in MEASURES]))
         .where(*rollup).group_by(d.c.day, d.c.category)))
     finish = resolution_days(ta.c.agency)
     conn.execute(insert(f).from_select(

@@ -10,7 +10,6 @@ from fondueboard.db import bangkok_day_bounds, ticket_agencies, ticket_categorie
 from fondueboard.summary import UNSPECIFIED  # noqa: F401 (the filters' name for it)
 
 
-
 @dataclass(frozen=True)
 class Filters:
     """Plain values (hashable, so results can be cached per filter)."""

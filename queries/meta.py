@@ -45,8 +45,11 @@ def date_span(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         first, last = conn.execute(select(func.min(tickets.c.reported_at), func.max(tickets.c.reported_at))).one()
     # The extremes' own dates: the index answers min and max, not min of a computed date.
-    day = (lambda v: v.astimezone(BANGKOK).date() if v else None)
-    return pd.DataFrame([{"first": day(first), "last": day(last)}])
+    return pd.DataFrame([{"first": _bangkok_day(first), "last": _bangkok_day(last)}])
+
+
+def _bangkok_day(moment):
+    return moment.astimezone(BANGKOK).date() if moment else None
 
 
 def freshness(engine: Engine) -> pd.DataFrame:
