@@ -67,7 +67,9 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(timezone.utc)
 
 
-metadata = MetaData()
+# PostgreSQL's own default names, so a bulk load can drop and re-add the keys of any database.
+metadata = MetaData(naming_convention={"pk": "%(table_name)s_pkey",
+                                       "fk": "%(table_name)s_%(column_0_name)s_fkey"})
 
 tickets = Table(
     "tickets",
@@ -174,9 +176,12 @@ daily_counts = Table(
     *[Column(name, Integer, nullable=False) for name in COUNT_MEASURES],
     *[Column(name, Float, nullable=False) for name in ("lon_sum", "lat_sum")],
 )
+# One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
+# ends with the day, so a period is a range inside it.
 Index("ix_daily_counts_slice", daily_counts.c.agency, daily_counts.c.category, daily_counts.c.district,
       daily_counts.c.day)
-Index("ix_daily_counts_day", daily_counts.c.day)
+Index("ix_daily_counts_district", daily_counts.c.district, daily_counts.c.category, daily_counts.c.day)
+Index("ix_daily_counts_category", daily_counts.c.category, daily_counts.c.district, daily_counts.c.day)
 
 # One row per finish credited to an agency with a known time, for the ranking's median and
 # "finished within N days" (neither can be summed from counts).
@@ -191,6 +196,8 @@ finish_times = Table(
     Column("approximate", SmallInteger, nullable=False),  # 1: timed from last activity
 )
 Index("ix_finish_times_day", finish_times.c.day)
+Index("ix_finish_times_district", finish_times.c.district, finish_times.c.day)
+Index("ix_finish_times_ticket", finish_times.c.ticket_id)  # a category filter joins its tickets
 
 # Which definition of the summaries the rows above were built with: a newer version rebuilds them.
 summary_state = Table(

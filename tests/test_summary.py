@@ -97,3 +97,55 @@ def test_a_database_from_before_the_summaries_gets_them(engine):
     load_records(engine, [rec("C", at=T0 - timedelta(days=400))], source="two.csv", file_format="test")
     assert overview.headline(engine, Filters()).iloc[0]["total"] == 3
     assert agree(engine, "เทศบาลตำบลจุน") == []
+
+
+def _keys_and_indexes(engine) -> dict:
+    from sqlalchemy import inspect
+
+    from fondueboard.importer.load import BULK_TABLES
+
+    seen = inspect(engine)
+    return {table.name: (sorted(ix["name"] for ix in seen.get_indexes(table.name)),
+                         seen.get_pk_constraint(table.name)["constrained_columns"],
+                         sorted(fk["referred_table"] for fk in seen.get_foreign_keys(table.name)))
+            for table in BULK_TABLES}
+
+
+def test_a_bulk_load_gives_the_same_figures_and_restores_every_index_and_key(engine, monkeypatch):
+    from datetime import date
+
+    import fondueboard.importer.load as load_mod
+    from fondueboard.demo import generate_demo
+
+    before = _keys_and_indexes(engine)
+    assert before["tickets"][0] and before["ticket_agencies"][2] == ["tickets"]
+    monkeypatch.setattr(load_mod, "BULK_MIN_ROWS", 1)
+    bulk_loads = []
+    real_bulk = load_mod._bulk_load
+    monkeypatch.setattr(load_mod, "_bulk_load", lambda conn: bulk_loads.append(1) or real_bulk(conn))
+    records = generate_demo(date(2026, 11, 20))
+    result = load_records(engine, records, source="demo", file_format="demo")
+    assert bulk_loads == [1] and result.inserted == len({r.ticket_id for r in records})
+    assert _keys_and_indexes(engine) == before
+    assert agree(engine, "เทศบาลเมืองพะเยา") == []
+    # The same file again adds nothing, so it is no bulk load; nothing is duplicated.
+    again = load_records(engine, records, source="demo", file_format="demo")
+    assert bulk_loads == [1] and again.inserted == 0 and again.unchanged == result.inserted
+
+
+def test_a_failed_bulk_load_leaves_the_database_as_it_was(engine, monkeypatch):
+    import fondueboard.importer.load as load_mod
+
+    before = _keys_and_indexes(engine)
+    # Created after the bulk load above, in the same process: that load left the schema whole.
+    assert before["ticket_categories"][2] == ["tickets"]
+    monkeypatch.setattr(load_mod, "BULK_MIN_ROWS", 1)
+
+    def broken(conn, days):
+        raise RuntimeError("summary step failed")
+
+    monkeypatch.setattr(load_mod, "refresh_summaries", broken)
+    with pytest.raises(load_mod.ImportFailed, match="summary step failed"):
+        load_records(engine, [rec("A"), rec("B")], source="one.csv", file_format="test")
+    assert _keys_and_indexes(engine) == before
+    assert overview.headline(engine, Filters()).iloc[0]["total"] == 0

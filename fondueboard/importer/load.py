@@ -10,6 +10,7 @@ import hashlib
 import json
 import time
 from collections import Counter
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable
@@ -23,8 +24,8 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    case,
     delete,
-    exists,
     func,
     insert,
     or_,
@@ -32,11 +33,15 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from fondueboard.db import (
     bangkok_date,
+    daily_counts,
     ensure_schema,
     import_log,
+    finish_times,
+    metadata,
     rejected_rows,
     ticket_agencies,
     ticket_categories,
@@ -47,6 +52,10 @@ from fondueboard.statuses import OTHER
 from fondueboard.summary import refresh_summaries
 
 CHUNK_ROWS = 20_000
+# A file adding at least this many tickets, and at least as many as are stored, is a bulk load:
+# the tables' indexes are built once from all rows instead of updated row by row (see _bulk_load).
+BULK_MIN_ROWS = 50_000
+BULK_TABLES = (tickets, ticket_categories, ticket_agencies, daily_counts, finish_times)
 
 # Ticket columns a source provides (everything but bookkeeping).
 TICKET_FIELDS = [
@@ -59,7 +68,8 @@ stage_tickets = Table(
     "stage_tickets",
     _stage_meta,
     Column("seq", Integer, primary_key=True),
-    Column("action", String(10)),  # insert | update | same | stale, decided by _classify
+    # insert (staged so) | update | same | stale: _classify decides for tickets already stored.
+    Column("action", String(10)),
     *[Column(c.name, c.type) for c in tickets.columns if c.name != "import_id"],
     prefixes=["TEMPORARY"],
 )
@@ -124,7 +134,7 @@ def _ticket_row(seq: int, rec: TicketRecord) -> dict:
     row["seq"] = seq
     row["id"] = rec.ticket_id
     row["row_hash"] = row_hash(rec)
-    row["action"] = None
+    row["action"] = "insert"
     return row
 
 
@@ -258,8 +268,9 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
     _resolve_duplicates(conn, result)
     _classify(conn, result)
     touched = _touched_days(conn)
-    _write(conn, result.import_id)
-    refresh_summaries(conn, touched)
+    with _bulk_load(conn) if _is_bulk(conn, result) else nullcontext():
+        _write(conn, result.import_id)
+        refresh_summaries(conn, touched)
     stage_labels.drop(conn)
     stage_tickets.drop(conn)
 
@@ -293,8 +304,9 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
         else:
             seq += 1
             ticket_rows.append(_ticket_row(seq, item))
-            label_rows.extend((seq, "c", c) for c in item.categories)
-            label_rows.extend((seq, "a", a) for a in item.agencies)
+            # Each label once per ticket (the label tables' keys), so the write needs no DISTINCT.
+            label_rows.extend((seq, "c", c) for c in dict.fromkeys(item.categories))
+            label_rows.extend((seq, "a", a) for a in dict.fromkeys(item.agencies))
             if item.status_group == OTHER:
                 unknown[item.status if item.status else "(empty)"] += 1
         if len(ticket_rows) + len(rejects) >= CHUNK_ROWS:
@@ -314,25 +326,54 @@ def _resolve_duplicates(conn, result: ImportResult) -> None:
 
 
 def _classify(conn, result: ImportResult) -> None:
+    """Decide what to do with each staged ticket already stored. Rows stay "insert" otherwise:
+    one UPDATE … FROM touches only the stored ones, so a first load of a million rows costs nothing."""
     s, t = stage_tickets, tickets
-    stored = select(t.c.id).where(t.c.id == s.c.id)
-    conn.execute(update(s).where(~exists(stored)).values(action="insert"))
-    same = select(t.c.id).where(t.c.id == s.c.id, t.c.row_hash == s.c.row_hash)
-    conn.execute(update(s).where(s.c.action.is_(None), exists(same)).values(action="same"))
     # An older export must not undo a newer state we already hold.
-    older = select(t.c.id).where(
-        t.c.id == s.c.id,
-        s.c.last_activity_at.is_not(None),
-        t.c.last_activity_at.is_not(None),
-        s.c.last_activity_at < t.c.last_activity_at,
-    )
-    conn.execute(update(s).where(s.c.action.is_(None), exists(older)).values(action="stale"))
-    conn.execute(update(s).where(s.c.action.is_(None)).values(action="update"))
+    older = and_(s.c.last_activity_at.is_not(None), t.c.last_activity_at.is_not(None),
+                 s.c.last_activity_at < t.c.last_activity_at)
+    action = case((t.c.row_hash == s.c.row_hash, "same"), (older, "stale"), else_="update")
+    conn.execute(update(s).where(t.c.id == s.c.id).values(action=action))
     counts = dict(conn.execute(select(s.c.action, func.count()).group_by(s.c.action)).all())
     result.inserted = counts.get("insert", 0)
     result.updated = counts.get("update", 0)
     result.unchanged = counts.get("same", 0)
     result.stale = counts.get("stale", 0)
+
+
+def _is_bulk(conn, result: ImportResult) -> bool:
+    if result.inserted < BULK_MIN_ROWS:
+        return False
+    return result.inserted >= conn.execute(select(func.count()).select_from(tickets)).scalar_one()
+
+
+@contextmanager
+def _bulk_load(conn):
+    """Drop the indexes of the tables a large load writes (on PostgreSQL their keys too), and build
+    them again once everything is in: several times faster than maintaining them row by row. All
+    inside the file's transaction, so a failure restores them; pages wait (or time out) meanwhile,
+    which only a first load of a big file asks of them. The new rows are unique by construction
+    (staged duplicates resolved, only unstored ids inserted); re-adding a key checks it anyway."""
+    indexes = [ix for table in BULK_TABLES for ix in table.indexes]
+    keys = []
+    if conn.dialect.name == "postgresql":  # SQLite cannot drop a table's key
+        # Copies: Add/DropConstraint mark the constraint they are given as created apart from its
+        # table, and the schema's own would then be left out of every later CREATE TABLE.
+        apart = MetaData(naming_convention=metadata.naming_convention)
+        copies = [table.to_metadata(apart) for table in BULK_TABLES]
+        keys = [fk for table in copies for fk in table.foreign_key_constraints]
+        keys += [table.primary_key for table in copies if table.primary_key.columns]
+    for key in keys:  # foreign keys first: they depend on the primary keys
+        conn.execute(DropConstraint(key))
+    for ix in indexes:
+        ix.drop(conn)
+    yield
+    for key in reversed(keys):
+        conn.execute(AddConstraint(key))
+    for ix in indexes:
+        ix.create(conn)
+    for table in BULK_TABLES:  # fresh statistics, or the first pages plan for empty tables
+        conn.exec_driver_sql(f"ANALYZE {table.name}")  # our own table names, not input
 
 
 def _touched_days(conn) -> list:
@@ -368,6 +409,6 @@ def _write(conn, import_id: int) -> None:
         conn.execute(
             insert(table).from_select(
                 ["ticket_id", col],
-                select(s.c.id, stage_labels.c.value).distinct().where(written, stage_labels.c.kind == kind),
+                select(s.c.id, stage_labels.c.value).where(written, stage_labels.c.kind == kind),
             )
         )
