@@ -74,6 +74,8 @@ stage_tickets = Table(
     prefixes=["TEMPORARY"],
 )
 Index("ix_stage_tickets_id", stage_tickets.c.id)
+STAGE_COLUMNS = ["seq", "action", "id", *TICKET_FIELDS, "row_hash"]
+assert STAGE_COLUMNS == [c.name for c in stage_tickets.columns]  # _staged_row builds rows by position
 stage_labels = Table(
     "stage_labels",
     _stage_meta,
@@ -116,30 +118,20 @@ class ImportFailed(Exception):
 ProgressFn = Callable[[int, float | None], None]
 
 
-def row_hash(rec: TicketRecord) -> str:
-    """Fingerprint of everything stored for a ticket, so re-imports can tell what changed."""
-    parts = []
-    for name in TICKET_FIELDS:
-        v = getattr(rec, name)
-        if isinstance(v, datetime):
-            v = v.astimezone(timezone.utc).isoformat()
-        parts.append(v)
-    parts.append(sorted(rec.categories))
-    parts.append(list(rec.agencies))
-    return hashlib.sha1(json.dumps([rec.ticket_id, parts], ensure_ascii=False, default=str).encode()).hexdigest()
+def row_hash(ticket_id: str, values: list, categories, agencies) -> str:
+    """Fingerprint of everything stored for a ticket (`values`: its TICKET_FIELDS, times in UTC),
+    so re-imports can tell what changed."""
+    parts = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    parts.append(sorted(categories))
+    parts.append(list(agencies))
+    return hashlib.sha1(json.dumps([ticket_id, parts], ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def _ticket_row(seq: int, rec: TicketRecord) -> dict:
-    row = {name: getattr(rec, name) for name in TICKET_FIELDS}
-    row["seq"] = seq
-    row["id"] = rec.ticket_id
-    row["row_hash"] = row_hash(rec)
-    row["action"] = "insert"
-    return row
-
-
-def _utc(v):
-    return v.astimezone(timezone.utc) if isinstance(v, datetime) else v
+def _staged_row(seq: int, rec: TicketRecord) -> list:
+    """The record as a stage_tickets row, in STAGE_COLUMNS order."""
+    values = [getattr(rec, name) for name in TICKET_FIELDS]
+    values = [v.astimezone(timezone.utc) if isinstance(v, datetime) else v for v in values]
+    return [seq, "insert", rec.ticket_id, *values, row_hash(rec.ticket_id, values, rec.categories, rec.agencies)]
 
 
 class _Stager:
@@ -148,22 +140,21 @@ class _Stager:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.pg = conn.dialect.name == "postgresql"
-        self.ticket_cols = [c.name for c in stage_tickets.columns]
 
-    def write(self, ticket_rows: list[dict], label_rows: list[tuple]) -> None:
+    def write(self, ticket_rows: list[list], label_rows: list[tuple]) -> None:
         if not ticket_rows:
             return
         if self.pg:
             cur = self.conn.connection.driver_connection.cursor()
-            cols = ", ".join(self.ticket_cols)
+            cols = ", ".join(STAGE_COLUMNS)
             with cur.copy(f"COPY stage_tickets ({cols}) FROM STDIN") as copy:
                 for row in ticket_rows:
-                    copy.write_row([_utc(row[c]) for c in self.ticket_cols])
+                    copy.write_row(row)
             with cur.copy("COPY stage_labels (seq, kind, value) FROM STDIN") as copy:
                 for row in label_rows:
                     copy.write_row(row)
         else:
-            self.conn.execute(insert(stage_tickets), ticket_rows)
+            self.conn.execute(insert(stage_tickets), [dict(zip(STAGE_COLUMNS, row)) for row in ticket_rows])
             if label_rows:
                 self.conn.execute(
                     insert(stage_labels),
@@ -277,7 +268,7 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
 
 def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> None:
     stager = _Stager(conn)
-    ticket_rows: list[dict] = []
+    ticket_rows: list[list] = []
     label_rows: list[tuple] = []
     rejects: list[dict] = []
     unknown: Counter = Counter()
@@ -303,7 +294,7 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
                             "line": item.line, "reason": item.reason, "raw": item.raw})
         else:
             seq += 1
-            ticket_rows.append(_ticket_row(seq, item))
+            ticket_rows.append(_staged_row(seq, item))
             # Each label once per ticket (the label tables' keys), so the write needs no DISTINCT.
             label_rows.extend((seq, "c", c) for c in dict.fromkeys(item.categories))
             label_rows.extend((seq, "a", a) for a in dict.fromkeys(item.agencies))
