@@ -57,6 +57,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database was too slow or failed while reading. Please try again. ({detail})",
     },
     "seeding_demo": {"th": "กำลังสร้างข้อมูลตัวอย่างจังหวัดสาธิต…", "en": "Creating the demo province…"},
+    "building_summaries": {"th": "กำลังสรุปข้อมูลรายวันสำหรับหน้าแดชบอร์ด (ครั้งเดียวหลังปรับรุ่น)…",
+                           "en": "Summarising the complaints by day for the pages (once, after an upgrade)…"},
     "no_data": {
         "th": "ยังไม่มีเรื่องร้องเรียนในฐานข้อมูล นำเข้าข้อมูลด้วยคำสั่ง `fondueboard import ไฟล์.csv` หรือสร้างข้อมูลสาธิตด้วย `fondueboard demo`",
         "en": "No complaints in the database yet. Import with `fondueboard import FILE.csv`, or create the demo with `fondueboard demo`.",

@@ -97,7 +97,10 @@ def _prepare(url: str) -> bool:
     """Once per process: create missing tables; on the embedded default, seed the demo once."""
     engine = _engine(url)
     ensure_schema(engine)
-    ensure_summaries(engine)  # a database from before the summaries (or an older definition) gets them once
+    # A database from before the summaries (or an older definition) gets them once; at a million
+    # tickets that takes a while, so say so (the spinner only shows after half a second).
+    with st.spinner(t("building_summaries", language())):
+        ensure_summaries(engine)
     if not os.environ.get("DATABASE_URL"):
         from fondueboard.seed import seed_demo_if_new
 
