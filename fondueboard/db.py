@@ -166,22 +166,32 @@ Index("ix_rejected_rows_import", rejected_rows.c.import_id)
 COUNT_MEASURES = ("tickets", *GROUPS, "credited", "ratings", "star_sum", "low_rated", "located", "timed",
                   "approximate")
 MEASURES = (*COUNT_MEASURES, "lon_sum", "lat_sum")
-daily_counts = Table(
-    "daily_counts",
-    metadata,
-    Column("day", Date, nullable=False),
-    Column("district", Text),
-    Column("category", Text),
-    Column("agency", Text),
-    *[Column(name, Integer, nullable=False) for name in COUNT_MEASURES],
-    *[Column(name, Float, nullable=False) for name in ("lon_sum", "lat_sum")],
-)
-# One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
-# ends with the day, so a period is a range inside it.
-Index("ix_daily_counts_slice", daily_counts.c.agency, daily_counts.c.category, daily_counts.c.district,
-      daily_counts.c.day)
-Index("ix_daily_counts_district", daily_counts.c.district, daily_counts.c.category, daily_counts.c.day)
-Index("ix_daily_counts_category", daily_counts.c.category, daily_counts.c.district, daily_counts.c.day)
+
+
+def _counts_table(name: str) -> Table:
+    table = Table(
+        name,
+        metadata,
+        Column("day", Date, nullable=False),
+        Column("district", Text),
+        Column("category", Text),
+        Column("agency", Text),
+        *[Column(m, Integer, nullable=False) for m in COUNT_MEASURES],
+        *[Column(m, Float, nullable=False) for m in ("lon_sum", "lat_sum")],
+    )
+    # One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
+    # ends with the day, so a period is a range inside it.
+    Index(f"ix_{name}_slice", table.c.agency, table.c.category, table.c.district, table.c.day)
+    Index(f"ix_{name}_district", table.c.district, table.c.category, table.c.day)
+    Index(f"ix_{name}_category", table.c.category, table.c.district, table.c.day)
+    return table
+
+
+daily_counts = _counts_table("daily_counts")
+# The same sums per calendar month (day = the month's first day): where tickets are dense (a
+# city), a period of whole months reads several times fewer rows; only the days at its ends come
+# from daily_counts.
+monthly_counts = _counts_table("monthly_counts")
 
 # One row per finish credited to an agency with a known time, for the ranking's median and
 # "finished within N days" (neither can be summed from counts).
@@ -241,6 +251,23 @@ def _monday_pg(element, compiler, **kw):
 @compiles(monday_of, "sqlite")
 def _monday_sqlite(element, compiler, **kw):
     return "date(%s, '-6 days', 'weekday 1')" % compiler.process(element.clauses, **kw)
+
+
+class month_of(FunctionElement):
+    """The first day of a DATE's calendar month."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(month_of, "postgresql")
+def _month_pg(element, compiler, **kw):
+    return "CAST(date_trunc('month', %s) AS DATE)" % compiler.process(element.clauses, **kw)
+
+
+@compiles(month_of, "sqlite")
+def _month_sqlite(element, compiler, **kw):
+    return "date(%s, 'start of month')" % compiler.process(element.clauses, **kw)
 
 
 class days_between(FunctionElement):

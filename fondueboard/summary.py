@@ -33,6 +33,8 @@ from fondueboard.db import (
     daily_counts,
     days_between,
     finish_times,
+    month_of,
+    monthly_counts,
     summary_state,
     ticket_agencies,
     ticket_categories,
@@ -42,7 +44,7 @@ from fondueboard.statuses import FINISHED, GROUPS
 
 t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: monthly_counts
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -150,6 +152,7 @@ def _refresh(conn: Connection, days: list | None) -> None:
         select(d.c.day, null(), d.c.category, null(),
                *_summed([d.c[m] for m in MEASURES]))
         .where(*rollup).group_by(d.c.day, d.c.category)))
+    _refresh_months(conn, days)
     finish = resolution_days(ta.c.agency)
     conn.execute(insert(f).from_select(
         ["day", "district", "agency", "ticket_id", "days", "approximate"],
@@ -157,6 +160,23 @@ def _refresh(conn: Connection, days: list | None) -> None:
                _flag(t.c.finished_at.is_(None)))
         .select_from(t.join(ta, ta.c.ticket_id == t.c.id))
         .where(*where, finish.is_not(None))))
+
+
+def _refresh_months(conn: Connection, days: list | None) -> None:
+    """Sum the daily rows of the months holding `days` (None: every month) into monthly_counts."""
+    d, m = daily_counts, monthly_counts
+    month = month_of(d.c.day)
+    where = []
+    if days is None:
+        conn.execute(delete(m))
+    else:
+        months = sorted({day.replace(day=1) for day in days})
+        conn.execute(delete(m).where(m.c.day.in_(months)))
+        where = [d.c.day >= months[0], month.in_(months)]
+    conn.execute(insert(m).from_select(
+        ["day", "district", "category", "agency", *MEASURES],
+        select(month, d.c.district, d.c.category, d.c.agency, *_summed([d.c[c] for c in MEASURES]))
+        .where(*where).group_by(month, d.c.district, d.c.category, d.c.agency)))
 
 
 def refresh_summaries(conn: Connection, days: list) -> None:

@@ -110,7 +110,7 @@ def _agency_conditions(f: Filters, agency: str) -> list:
 
 def agency_weekly(engine: Engine, f: Filters, agency: str) -> pd.DataFrame:
     """Per Bangkok week: the agency's tickets reported, and of those, finished with its credit."""
-    r = facts(_of(f, agency))
+    r = facts(_of(f, agency), by_day=True)
     week = monday_of(r.c.day).label("week")
     df = frame(engine, select(week, func.sum(r.c.tickets).label("new"), func.sum(r.c.credited).label("finished"))
                .group_by(week).having(func.sum(r.c.tickets) > 0).order_by(week))

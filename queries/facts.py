@@ -2,8 +2,9 @@
 
 `facts(f, …)` returns a relation with the columns day, district, category, agency and the measures
 of fondueboard.summary (a ticket's measure is 0 or 1, so a count is a sum). Query functions sum it
-and never ask where it came from. It reads `daily_counts` whenever those can answer the filters,
-and the ticket tables when they cannot (a subdistrict, or the labels of tickets already chosen by
+and never ask where it came from. It reads the summaries whenever they can answer the filters
+(`monthly_counts` for the whole months of a period, `daily_counts` for the days around them, or
+for every day when the caller groups by day), and the ticket tables when they cannot (a subdistrict, or the labels of tickets already chosen by
 label). `from_ticket_tables()` forces the second: the benchmark's floor, and the tests' check that
 both give the same numbers.
 """
@@ -12,9 +13,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, literal, literal_column, null, select
+from sqlalchemy import func, literal, literal_column, null, or_, select
 from sqlalchemy.sql import Subquery
 
 from fondueboard.db import (
@@ -23,6 +24,7 @@ from fondueboard.db import (
     bangkok_day_bounds,
     daily_counts,
     finish_times,
+    monthly_counts,
     ticket_agencies,
     ticket_categories,
     tickets,
@@ -58,15 +60,16 @@ def _summary_can_answer(f: Filters, by_category: bool = False, by_subdistrict: b
             and not (by_category and f.category))
 
 
-def facts(f: Filters, *, by_district: bool = False, by_category: bool = False, by_agency: bool = False,
-          by_subdistrict: bool = False) -> Subquery:
-    """The measures of the tickets `f` selects. by_district: a row never spans districts (else the
-    district column means nothing); by_subdistrict: nor subdistricts (a subdistrict column; read
-    from the tickets, as the summaries stop at districts); by_category: one row per label of a
-    ticket, category set; by_agency: one row per agency of a ticket, agency set, finishes credited
-    to that agency."""
+def facts(f: Filters, *, by_day: bool = False, by_district: bool = False, by_category: bool = False,
+          by_agency: bool = False, by_subdistrict: bool = False) -> Subquery:
+    """The measures of the tickets `f` selects. by_day: the day column is the Bangkok day (else a
+    row may stand for a whole month, dated its first day); by_district: a row never spans districts
+    (else the district column means nothing); by_subdistrict: nor subdistricts (a subdistrict
+    column; read from the tickets, as the summaries stop at districts); by_category: one row per
+    label of a ticket, category set; by_agency: one row per agency of a ticket, agency set,
+    finishes credited to that agency."""
     if _summary_can_answer(f, by_category, by_subdistrict):
-        return _from_summary(f, by_district, by_category, by_agency)
+        return _from_summary(f, by_day, by_district, by_category, by_agency)
     return _from_tickets(f, by_category, by_agency)
 
 
@@ -79,22 +82,53 @@ def _day_range(col, f: Filters) -> list:
     return conds
 
 
-def _from_summary(f: Filters, by_district: bool, by_category: bool, by_agency: bool) -> Subquery:
-    conds = _day_range(d.c.day, f)
-    agency_rows = by_agency or f.agency
+def whole_months(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None] | None:
+    """(first, end): the calendar months m with first <= m < end lie wholly inside the period (None:
+    unbounded on that side); None when no month does."""
+    first = date_from and (date_from if date_from.day == 1 else _next_month(date_from))
+    end = date_to and (date_to + timedelta(days=1)).replace(day=1)
+    if first and end and first >= end:
+        return None
+    return first, end
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def _slice(table, f: Filters, by_district: bool, by_category: bool, by_agency: bool) -> list:
+    """The summary rows (daily or monthly) holding `f`'s tickets, once each, but for the period."""
+    conds = []
     if f.agency:
-        conds.append(d.c.agency == f.agency)
+        conds.append(table.c.agency == f.agency)
     else:
-        conds.append(d.c.agency.is_not(None) if by_agency else d.c.agency.is_(None))
+        conds.append(table.c.agency.is_not(None) if by_agency else table.c.agency.is_(None))
     if by_category:
-        conds.append(d.c.category.is_not(None))
+        conds.append(table.c.category.is_not(None))
     else:
-        conds.append(d.c.category == f.category if f.category else d.c.category.is_(None))
+        conds.append(table.c.category == f.category if f.category else table.c.category.is_(None))
     if f.district:
-        conds.append(d.c.district == f.district)
-    elif not agency_rows:  # ticket rows carry a province-wide rollup; agency rows sum their districts
-        conds.append(d.c.district.is_not(None) if by_district else d.c.district.is_(None))
-    return select(d).where(*conds).subquery("facts")
+        conds.append(table.c.district == f.district)
+    elif not (by_agency or f.agency):  # ticket rows carry a province-wide rollup; agency rows sum their districts
+        conds.append(table.c.district.is_not(None) if by_district else table.c.district.is_(None))
+    return conds
+
+
+def _from_summary(f: Filters, by_day: bool, by_district: bool, by_category: bool, by_agency: bool) -> Subquery:
+    def rows(table):
+        return select(table).where(*_slice(table, f, by_district, by_category, by_agency))
+
+    months = None if by_day else whole_months(f.date_from, f.date_to)
+    if months is None:
+        return rows(d).where(*_day_range(d.c.day, f)).subquery("facts")
+    first, end = months
+    m = monthly_counts
+    in_months = [cond for cond in (first and m.c.day >= first, end and m.c.day < end) if cond is not None]
+    around = [cond for cond in (first and d.c.day < first, end and d.c.day >= end) if cond is not None]
+    if not around:  # no bounds: every month is whole
+        return rows(m).subquery("facts")
+    days = rows(d).where(*_day_range(d.c.day, f), or_(*around))
+    return rows(m).where(*in_months).union_all(days).subquery("facts")
 
 
 def _from_tickets(f: Filters, by_category: bool, by_agency: bool) -> Subquery:

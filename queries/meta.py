@@ -5,7 +5,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from fondueboard.db import BANGKOK, SYNC_SOURCE_PREFIX, daily_counts, import_log, tickets
+from fondueboard.db import BANGKOK, SYNC_SOURCE_PREFIX, import_log, monthly_counts, tickets
 from fondueboard.summary import UNSPECIFIED
 
 
@@ -17,8 +17,8 @@ def data_version(engine: Engine) -> tuple:
 
 def filter_options(engine: Engine) -> dict[str, list[str]]:
     """Distinct districts, categories and agencies, sorted, for the shared filters (read from the
-    daily summaries: a few thousand rows rather than every ticket)."""
-    d = daily_counts
+    monthly summaries: a few thousand rows rather than every ticket)."""
+    d = monthly_counts
     ticket_rows = d.c.agency.is_(None)
     with engine.connect() as conn:
         def values(col, *where):

@@ -77,7 +77,7 @@ def top_categories(engine: Engine, f: Filters, limit: int | None = 10) -> pd.Dat
 
 def weekly_trend(engine: Engine, f: Filters) -> pd.DataFrame:
     """Per Bangkok week (Monday): tickets reported, and how many of those are finished now."""
-    r = facts(f)
+    r = facts(f, by_day=True)
     week = monday_of(r.c.day).label("week")
     df = frame(engine, select(week, func.sum(r.c.tickets).label("new"), func.sum(r.c.finished).label("finished"))
                .group_by(week).having(func.sum(r.c.tickets) > 0).order_by(week))

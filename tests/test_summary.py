@@ -3,13 +3,13 @@ under many filters, after a first import, after a re-import that changes tickets
 database built before the summaries existed."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import delete, func, select
 
 from bench.run import PAGES, different_figures, page_figures
-from fondueboard.db import daily_counts, finish_times, summary_state
+from fondueboard.db import daily_counts, finish_times, monthly_counts, summary_state
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
@@ -23,6 +23,8 @@ FILTERS = [
     {},
     {"from": "2022-10-03", "to": "2023-06-09"},
     {"from": "2026-10-01", "to": "2026-11-20"},
+    {"from": "2024-02-01", "to": "2024-02-29"},  # exactly one month: monthly rows only
+    {"from": "2025-03-31", "to": "2025-05-01"},  # one whole month and a day either side
     {"district": "เมืองพะเยา"},
     {"category": "ไฟฟ้า"},
     {"category": UNSPECIFIED},
@@ -84,14 +86,14 @@ def test_a_reimport_rebuilds_the_days_it_touched(engine):
 def test_a_database_from_before_the_summaries_gets_them(engine):
     load_records(engine, [rec("A"), rec("B", "เสร็จสิ้น", star=4)], source="one.csv", file_format="test")
     with engine.begin() as conn:  # as an earlier version left it: tickets, no summaries
-        for table in (daily_counts, finish_times, summary_state):
+        for table in (daily_counts, monthly_counts, finish_times, summary_state):
             conn.execute(delete(table))
     assert overview.headline(engine, Filters()).iloc[0]["total"] == 0
     assert ensure_summaries(engine) is True
     assert ensure_summaries(engine) is False  # once
     assert overview.headline(engine, Filters()).iloc[0]["total"] == 2
     with engine.begin() as conn:
-        for table in (daily_counts, finish_times, summary_state):
+        for table in (daily_counts, monthly_counts, finish_times, summary_state):
             conn.execute(delete(table))
     # An import into such a database builds them all, not only its own days.
     load_records(engine, [rec("C", at=T0 - timedelta(days=400))], source="two.csv", file_format="test")
@@ -149,3 +151,32 @@ def test_a_failed_bulk_load_leaves_the_database_as_it_was(engine, monkeypatch):
         load_records(engine, [rec("A"), rec("B")], source="one.csv", file_format="test")
     assert _keys_and_indexes(engine) == before
     assert overview.headline(engine, Filters()).iloc[0]["total"] == 0
+
+
+def test_whole_months_are_the_months_a_period_covers_entirely():
+    from datetime import date
+
+    from queries.facts import whole_months
+
+    assert whole_months(None, None) == (None, None)
+    assert whole_months(date(2024, 2, 1), date(2024, 2, 29)) == (date(2024, 2, 1), date(2024, 3, 1))
+    assert whole_months(date(2024, 2, 2), date(2024, 2, 29)) is None
+    assert whole_months(date(2025, 3, 31), date(2025, 5, 1)) == (date(2025, 4, 1), date(2025, 5, 1))
+    assert whole_months(date(2025, 12, 15), None) == (date(2026, 1, 1), None)
+    assert whole_months(None, date(2025, 12, 30)) == (None, date(2025, 12, 1))
+    assert whole_months(date(2025, 12, 1), date(2025, 12, 30)) is None
+
+
+def test_a_period_of_whole_months_reads_the_monthly_summaries(demo_db):
+    from fondueboard.db import make_engine
+    from queries.facts import facts
+
+    engine = make_engine(demo_db("sqlite"))
+    sql = str(facts(Filters(date_from=date(2024, 1, 1), date_to=date(2024, 3, 15))).compile(engine))
+    assert "monthly_counts" in sql and "daily_counts" in sql  # January, February; then March's days
+    assert "monthly_counts" not in str(facts(Filters(date_from=date(2024, 1, 1), date_to=date(2024, 3, 15)),
+                                             by_day=True).compile(engine))
+    with engine.connect() as conn:
+        months = conn.execute(select(func.count()).select_from(monthly_counts)).scalar()
+        days = conn.execute(select(func.count()).select_from(daily_counts)).scalar()
+    assert 0 < months < days

@@ -42,6 +42,7 @@ from fondueboard.db import (
     import_log,
     finish_times,
     metadata,
+    monthly_counts,
     rejected_rows,
     ticket_agencies,
     ticket_categories,
@@ -55,7 +56,7 @@ CHUNK_ROWS = 20_000
 # A file adding at least this many tickets, and at least as many as are stored, is a bulk load:
 # the tables' indexes are built once from all rows instead of updated row by row (see _bulk_load).
 BULK_MIN_ROWS = 50_000
-BULK_TABLES = (tickets, ticket_categories, ticket_agencies, daily_counts, finish_times)
+BULK_TABLES = (tickets, ticket_categories, ticket_agencies, daily_counts, monthly_counts, finish_times)
 
 # Ticket columns a source provides (everything but bookkeeping).
 TICKET_FIELDS = [
