@@ -243,6 +243,32 @@ def _child(args: list[str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def copy_seconds(server: str, rows: int, csv: Path) -> float:
+    """The least any import of the file can cost: its bytes into one table of text columns by a
+    single COPY, nothing parsed in Python, nothing checked, no index."""
+    import csv as csv_module
+
+    from sqlalchemy import create_engine
+
+    from fondueboard.pgcluster import create_database
+
+    with csv.open(encoding="utf-8", newline="") as fh:
+        width = len(next(csv_module.reader(fh)))
+    engine = create_engine(create_database(server, f"copy_{rows}"))
+    try:
+        with engine.begin() as conn:
+            cur = conn.connection.driver_connection.cursor()
+            # Column names are ours (c0, c1, …), not the file's.
+            cur.execute("CREATE TABLE raw_csv (" + ", ".join(f"c{i} text" for i in range(width)) + ")")
+            started = time.perf_counter()
+            with cur.copy("COPY raw_csv FROM STDIN (FORMAT csv, HEADER true)") as copy, csv.open("rb") as fh:
+                while block := fh.read(1 << 20):
+                    copy.write(block)
+        return time.perf_counter() - started
+    finally:
+        engine.dispose()
+
+
 def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlite: bool, log) -> dict:
     import pandas as pd
     from sqlalchemy import create_engine
@@ -276,7 +302,9 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
     result["to_sql_s"] = time.perf_counter() - started - result["read_csv_s"]
     del frame
     plain.dispose()
-    log(f"  read_csv {result['read_csv_s']:.1f} s + to_sql {result['to_sql_s']:.1f} s")
+    result["copy_csv_s"] = copy_seconds(server, rows, csv)
+    log(f"  read_csv {result['read_csv_s']:.1f} s + to_sql {result['to_sql_s']:.1f} s;"
+        f" COPY of the file {result['copy_csv_s']:.1f} s")
 
     params = cold_params(engine, cold)
     agencies = busiest_agencies(engine, cold)
@@ -351,13 +379,15 @@ def report(results: list[dict], info: dict) -> str:
         "",
         "## Import",
         "",
-        "| tickets | CSV MB | our import | read_csv | to_sql | read_csv + to_sql | speed-up vs to_sql | SQLite import |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| tickets | CSV MB | our import | read_csv | to_sql | read_csv + to_sql | speed-up vs to_sql |"
+        " COPY of the CSV | SQLite import |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(f"| {r['rows']:,} | {r['csv_mb']:,.0f} | {r['import_s']:.1f} | {r['read_csv_s']:.1f} | "
                      f"{r['to_sql_s']:.1f} | {r['read_csv_s'] + r['to_sql_s']:.1f} | "
-                     f"{r['to_sql_s'] / r['import_s']:.2f}× | {r.get('sqlite_import_s', float('nan')):.1f} |")
+                     f"{r['to_sql_s'] / r['import_s']:.2f}× | {r['copy_csv_s']:.1f} | "
+                     f"{r.get('sqlite_import_s', float('nan')):.1f} |")
     lines += ["", "## Pages", "",
               "| tickets | page | cold median | cold p95 | warm median | warm p95 | floor median | naive first load |"
               " naive ÷ cold | floor ÷ cold |",
@@ -400,8 +430,9 @@ def targets(r: dict) -> list[tuple[str, str, bool]]:
     rows.append((f"app memory < {TARGETS['memory_mb']:.0f} MB", f"{r['app_peak_mb']:.0f} MB",
                  r["app_peak_mb"] < TARGETS["memory_mb"]))
     speed = r["to_sql_s"] / r["import_s"]
-    rows.append((f"import ≥ {TARGETS['import_vs_to_sql']:.0f}× faster than to_sql", f"{speed:.2f}×",
-                 speed >= TARGETS["import_vs_to_sql"]))
+    bound = r["to_sql_s"] / r["copy_csv_s"]
+    rows.append((f"import ≥ {TARGETS['import_vs_to_sql']:.0f}× faster than to_sql",
+                 f"{speed:.2f}× (a bare COPY of the file: {bound:.1f}×)", speed >= TARGETS["import_vs_to_sql"]))
     rows.append((f"import < {TARGETS['import_s']:.0f} s", f"{r['import_s']:.1f} s", r["import_s"] < TARGETS["import_s"]))
     return rows
 

@@ -20,6 +20,7 @@ def test_small_benchmark_run(traffy_dir, tmp_path):
     assert main(["--sizes", "1500", "--cold", "2", "--warm", "2", "--out", str(out)]) == 0
     run = json.loads(out.with_suffix(".json").read_text())["results"][0]
     assert run["rows"] == 1500 and run["import_s"] > 0 and run["to_sql_s"] > 0 and run["read_csv_s"] >= 0
+    assert run["copy_csv_s"] > 0
     assert set(run["pages"]) == set(PAGES)
     for page, m in run["pages"].items():
         assert len(m["cold"]) == 2 and len(m["warm"]) == 2 and all(s > 0 for s in m["cold"] + m["warm"]), page
