@@ -4,9 +4,9 @@
 of fondueboard.summary (a ticket's measure is 0 or 1, so a count is a sum). Query functions sum it
 and never ask where it came from. It reads the summaries whenever they can answer the filters
 (`monthly_counts` for the whole months of a period, `daily_counts` for the days around them, or
-for every day when the caller groups by day), and the ticket tables when they cannot (a subdistrict, or the labels of tickets already chosen by
-label). `from_ticket_tables()` forces the second: the benchmark's floor, and the tests' check that
-both give the same numbers.
+for every day when the caller groups by day), and the ticket tables when they cannot (a
+subdistrict, or the labels of tickets already chosen by label). `from_ticket_tables()` forces the
+second: the benchmark's floor, and the tests' check that both give the same numbers.
 """
 from __future__ import annotations
 
@@ -85,8 +85,11 @@ def _day_range(col, f: Filters) -> list:
 def whole_months(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None] | None:
     """(first, end): the calendar months m with first <= m < end lie wholly inside the period (None:
     unbounded on that side); None when no month does."""
-    first = date_from and (date_from if date_from.day == 1 else _next_month(date_from))
-    end = date_to and (date_to + timedelta(days=1)).replace(day=1)
+    first = end = None
+    if date_from:
+        first = date_from if date_from.day == 1 else _next_month(date_from)
+    if date_to:
+        end = (date_to + timedelta(days=1)).replace(day=1)
     if first and end and first >= end:
         return None
     return first, end
@@ -123,8 +126,13 @@ def _from_summary(f: Filters, by_day: bool, by_district: bool, by_category: bool
         return rows(d).where(*_day_range(d.c.day, f)).subquery("facts")
     first, end = months
     m = monthly_counts
-    in_months = [cond for cond in (first and m.c.day >= first, end and m.c.day < end) if cond is not None]
-    around = [cond for cond in (first and d.c.day < first, end and d.c.day >= end) if cond is not None]
+    in_months, around = [], []  # the whole months; the days before and after them
+    if first:
+        in_months.append(m.c.day >= first)
+        around.append(d.c.day < first)
+    if end:
+        in_months.append(m.c.day < end)
+        around.append(d.c.day >= end)
     if not around:  # no bounds: every month is whole
         return rows(m).subquery("facts")
     days = rows(d).where(*_day_range(d.c.day, f), or_(*around))
