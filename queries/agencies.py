@@ -19,8 +19,8 @@ from fondueboard.statuses import OPEN_GROUPS
 from fondueboard.summary import LOW_STARS
 
 from .common import fill_weeks, frame, scalar
-from .facts import facts, finishes, open_count, open_reported_by, summed
-from .filters import Filters, ticket_conditions
+from .facts import facts, finishes, open_count, open_counts_at, summed
+from .filters import Filters, overdue_cutoff, ticket_conditions
 from .overview import headline_columns
 from .tickets import ticket_page
 
@@ -161,9 +161,5 @@ def low_rated_tickets(engine: Engine, f: Filters, agency: str, now: datetime, li
 
 def overdue_counts(engine: Engine, f: Filters, agency: str, now: datetime) -> pd.DataFrame:
     """How many of the agency's open tickets are over 7, 15 and 30 whole days old."""
-    counts = {}
-    for days in OVERDUE_DAYS:
-        # "More than N whole days old": reported at or before now minus N+1 days.
-        o = open_reported_by(_of(f, agency), now - timedelta(days=days + 1))
-        counts[f"over_{days}"] = [int(scalar(engine, select(func.coalesce(func.sum(o.c.tickets), 0))))]
-    return pd.DataFrame(counts).astype("int64")
+    cutoffs = {f"over_{days}": overdue_cutoff(days, now) for days in OVERDUE_DAYS}
+    return frame(engine, open_counts_at(_of(f, agency), cutoffs)).astype("int64")

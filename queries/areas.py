@@ -7,7 +7,7 @@ Ticket points carry only an id, a position and a status group, and are capped.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import false, func, select
@@ -18,7 +18,7 @@ from fondueboard.summary import located
 
 from .common import frame
 from .facts import facts, open_reported_by, summed
-from .filters import Filters, ticket_conditions
+from .filters import Filters, overdue_cutoff, ticket_conditions
 from .tickets import ticket_count, ticket_page
 
 t = tickets
@@ -39,7 +39,7 @@ def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
                                                  "lon_sum", "lat_sum")))
                .group_by(name).having(counted > 0).order_by(name))
     # "Open over 30 days": more than 30 whole days old, i.e. reported at or before now minus 31 days.
-    o = open_reported_by(scope, now - timedelta(days=OVERDUE_DAYS + 1), level)
+    o = open_reported_by(scope, overdue_cutoff(OVERDUE_DAYS, now), level)
     overdue = frame(engine, select(o.c.key.label("name"), o.c.tickets.label("open_over_30")))
     df = df.merge(overdue, on="name", how="left")
     df["open_over_30"] = df["open_over_30"].fillna(0)

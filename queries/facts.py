@@ -195,6 +195,13 @@ def finishes(f: Filters) -> Subquery:
 # --- what cannot be summed by day -------------------------------------------------------------
 
 
+def open_counts_at(f: Filters, cutoffs: dict[str, datetime]):
+    """One row, one round trip: for each name, the open tickets `f` selects that were reported at
+    or before its cutoff."""
+    return select(*[select(func.coalesce(func.sum(o.c.tickets), 0)).scalar_subquery().label(name)
+                    for name, o in ((name, open_reported_by(f, cutoff)) for name, cutoff in cutoffs.items())])
+
+
 def open_reported_by(f: Filters, cutoff: datetime, group: str | None = None) -> Subquery:
     """Open tickets `f` selects that were reported at or before `cutoff`, as (key, tickets); the
     key is the district, subdistrict or agency when `group` names one, else ''. Days before the cutoff's

@@ -25,9 +25,15 @@ class Filters:
         return replace(self, date_from=date_from, date_to=date_to)
 
 
+def overdue_cutoff(days: int, now: datetime) -> datetime:
+    """A ticket reported at or before this moment is more than `days` whole days old at `now`
+    (the overdue marks, "over 30 days" and the open-age buckets)."""
+    return now - timedelta(days=days + 1)
+
+
 def older_than(days: int, now: datetime, t=tickets):
-    """Reported more than `days` whole days before `now` (the overdue marks and "over 30 days")."""
-    return t.c.reported_at <= now - timedelta(days=days + 1)
+    """Reported more than `days` whole days before `now`."""
+    return t.c.reported_at <= overdue_cutoff(days, now)
 
 
 def labelled(ticket_id, category: str):

@@ -10,13 +10,13 @@ from sqlalchemy.engine import Engine
 from fondueboard.db import monday_of
 from fondueboard.statuses import GROUPS
 
-from .common import fill_weeks, frame, scalar
-from .facts import facts, open_count, open_reported_by, summed
-from .filters import Filters
+from .common import fill_weeks, frame
+from .facts import facts, open_count, open_counts_at, summed
+from .filters import Filters, overdue_cutoff
 
 OPEN_AGE_BUCKETS = ("0-7", "8-14", "15-30", "31+")
-# An open ticket is in the first bucket when reported after now minus 8 days, and so on.
-OPEN_AGE_LIMITS = (8, 15, 31)
+# The buckets after the first begin at more than 7, 14 and 30 whole days old.
+OPEN_AGE_OVER = (7, 14, 30)
 
 
 def headline_columns(r):
@@ -33,13 +33,11 @@ def headline_columns(r):
 
 def headline(engine: Engine, f: Filters) -> pd.DataFrame:
     """One row: total, finished, completion_rate, ratings, satisfaction, districts, agencies."""
-    row = frame(engine, select(*headline_columns(facts(f))))
-    by_district = facts(f, by_district=True)
-    row["districts"] = scalar(engine, select(func.count(distinct(by_district.c.district)))
-                              .where(by_district.c.district != "", by_district.c.tickets > 0))
-    by_agency = facts(f, by_agency=True)
-    row["agencies"] = scalar(engine, select(func.count(distinct(by_agency.c.agency))).where(by_agency.c.tickets > 0))
-    return row
+    by_district, by_agency = facts(f, by_district=True), facts(f, by_agency=True)
+    districts = (select(func.count(distinct(by_district.c.district)))
+                 .where(by_district.c.district != "", by_district.c.tickets > 0).scalar_subquery())
+    agencies = select(func.count(distinct(by_agency.c.agency))).where(by_agency.c.tickets > 0).scalar_subquery()
+    return frame(engine, select(*headline_columns(facts(f)), districts.label("districts"), agencies.label("agencies")))
 
 
 def status_groups(engine: Engine, f: Filters) -> pd.DataFrame:
@@ -106,11 +104,11 @@ def week_comparison(engine: Engine, f: Filters, as_of: date) -> pd.DataFrame:
 
 def open_age(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
     """Open tickets (waiting, in progress, forwarded) by whole days since reported."""
-    # Open tickets reported at or before each limit; the buckets are the differences.
-    older = [scalar(engine, select(func.coalesce(func.sum(o.c.tickets), 0)))
-             for o in (open_reported_by(f, now - timedelta(days=days)) for days in OPEN_AGE_LIMITS)]
+    # Open tickets in all, and those more than N whole days old; the buckets are the differences.
     r = facts(f)
-    total = scalar(engine, select(func.coalesce(func.sum(open_count(r)), 0)))
-    edges = [total, *older, 0]
+    counts = frame(engine, open_counts_at(f, {f"over_{d}": overdue_cutoff(d, now) for d in OPEN_AGE_OVER})
+                   .add_columns(select(func.coalesce(func.sum(open_count(r)), 0)).scalar_subquery().label("total")))
+    row = counts.iloc[0]
+    edges = [row["total"], *(row[f"over_{d}"] for d in OPEN_AGE_OVER), 0]
     return pd.DataFrame({"bucket": list(OPEN_AGE_BUCKETS),
                          "tickets": [int(edges[i] - edges[i + 1]) for i in range(len(OPEN_AGE_BUCKETS))]})
