@@ -51,6 +51,22 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}: {exc}") from exc
 
 
+def _number(section: str, key: str, value, default, problems: list, low: float = 0, high: float | None = None):
+    """`value` as the type of `default` (a whole number where the default is one) if it lies in
+    [low, high]; else None, with what is wrong added to `problems`."""
+    whole = isinstance(default, int) and not isinstance(default, bool)
+    kind = "a whole number" if whole else "a number"
+    bounds = f"from {low:g} to {high:g}" if high is not None else f"≥ {low:g}"
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or value < low
+            or (high is not None and value > high)):
+        problems.append(f"[{section}] {key} must be {kind} {bounds}, not {value!r}")
+    elif whole and not float(value).is_integer():
+        problems.append(f"[{section}] {key} must be a whole number, not {value!r}")
+    else:
+        return type(default)(value)
+    return None
+
+
 def ranking_config(path: Path | None = None) -> RankingConfig:
     """The [ranking] and [agency_kinds] sections, checked; defaults for anything left out."""
     path = path or config_path()
@@ -61,14 +77,9 @@ def ranking_config(path: Path | None = None) -> RankingConfig:
     problems = [f"unknown setting [ranking] {key}" for key in ranking if key not in known]
     values = {}
     for key in known & ranking.keys():
-        value = ranking[key]
-        default = getattr(RankingConfig, key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            problems.append(f"[ranking] {key} must be a number ≥ 0, not {value!r}")
-        elif isinstance(default, int) and not isinstance(default, bool) and not float(value).is_integer():
-            problems.append(f"[ranking] {key} must be a whole number, not {value!r}")
-        else:
-            values[key] = type(default)(value)
+        value = _number("ranking", key, ranking[key], getattr(RankingConfig, key), problems)
+        if value is not None:
+            values[key] = value
     cfg = RankingConfig(**values)
     weights = cfg.weight_completion + cfg.weight_satisfaction + cfg.weight_speed
     if not problems and abs(weights - 1) > 1e-9:
@@ -166,10 +177,8 @@ def present_config(path: Path | None = None) -> PresentConfig:
     pages = section.get("pages", PresentConfig.pages)
     if not isinstance(pages, (list, tuple)) or not pages or any(p not in PAGES for p in pages):
         problems.append(f"[present] pages must be a non-empty list of {', '.join(PAGES)}, not {pages!r}")
-    seconds = section.get("rotate_seconds", PresentConfig.rotate_seconds)
-    low, high = ROTATE_SECONDS
-    if isinstance(seconds, bool) or not isinstance(seconds, int) or not low <= seconds <= high:
-        problems.append(f"[present] rotate_seconds must be a whole number from {low} to {high}, not {seconds!r}")
+    seconds = _number("present", "rotate_seconds", section.get("rotate_seconds", PresentConfig.rotate_seconds),
+                      PresentConfig.rotate_seconds, problems, *ROTATE_SECONDS)
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return PresentConfig(pages=tuple(pages), rotate_seconds=seconds)
@@ -190,9 +199,8 @@ def report_config(path: Path | None = None) -> ReportConfig:
     path = path or config_path()
     section = _read(path).get("report", {})
     problems = [f"unknown setting [report] {key}" for key in section if key != "ranking_weeks"]
-    weeks = section.get("ranking_weeks", ReportConfig.ranking_weeks)
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 104:
-        problems.append(f"[report] ranking_weeks must be a whole number of weeks from 1 to 104, not {weeks!r}")
+    weeks = _number("report", "ranking_weeks", section.get("ranking_weeks", ReportConfig.ranking_weeks),
+                    ReportConfig.ranking_weeks, problems, 1, 104)
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return ReportConfig(ranking_weeks=weeks)
@@ -209,7 +217,7 @@ class SyncConfig:
     base_url: str = DEFAULT_EXCHANGE_API
     org_ids: tuple[int, ...] = ()  # empty: every agency get-org-list returns
     stale_hours: float = 24.0  # the app's freshness turns amber when the last sync is older
-    timeout_s: float = 60  # per request
+    timeout_s: float = 60.0  # per request
     retries: int = 4  # attempts after a timeout or a 5xx answer, with doubling pauses
 
 
@@ -232,13 +240,9 @@ def sync_config(path: Path | None = None) -> SyncConfig:
         values["org_ids"] = tuple(org_ids)
     for key, low in (("stale_hours", 0.1), ("timeout_s", 1), ("retries", 0)):
         if key in section:
-            value = section[key]
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low:
-                problems.append(f"[sync] {key} must be a number ≥ {low:g}, not {value!r}")
-            elif key == "retries" and not float(value).is_integer():
-                problems.append(f"[sync] retries must be a whole number, not {value!r}")
-            else:
-                values[key] = type(getattr(SyncConfig, key))(value)
+            value = _number("sync", key, section[key], getattr(SyncConfig, key), problems, low)
+            if value is not None:
+                values[key] = value
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return SyncConfig(**values)
