@@ -201,8 +201,9 @@ def cmd_certificates(args) -> int:
     if args.date_from > args.date_to:
         print(f"error: --from {args.date_from} is after --to {args.date_to}", file=sys.stderr)
         return 2
+    period = Filters(args.date_from, args.date_to)
     try:
-        certificates = certificate_pdfs(_engine(args), Filters(args.date_from, args.date_to), args.lang)
+        certificates = certificate_pdfs(_engine(args), period, args.lang)
         if not certificates:
             print(f"error: no agency is ranked in {args.date_from} – {args.date_to} (each needs at least "
                   f"{ranking_config().min_tickets} complaints), so there are no certificates", file=sys.stderr)
@@ -210,7 +211,6 @@ def cmd_certificates(args) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    period = Filters(args.date_from, args.date_to)
     for rank, (agency, pdf) in enumerate(certificates, 1):
         _write(Path(args.out_dir) / certificate_file_name(period, rank, agency), pdf)
     return 0

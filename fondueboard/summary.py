@@ -152,7 +152,7 @@ def _refresh(conn: Connection, days: list | None) -> None:
         select(d.c.day, null(), d.c.category, null(),
                *_summed([d.c[m] for m in MEASURES]))
         .where(*rollup).group_by(d.c.day, d.c.category)))
-    _refresh_months(conn, days)
+    _refresh_months(conn, days)  # from the day rows just written
     finish = resolution_days(ta.c.agency)
     conn.execute(insert(f).from_select(
         ["day", "district", "agency", "ticket_id", "days", "approximate"],
