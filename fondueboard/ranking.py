@@ -43,26 +43,24 @@ def score_agencies(stats: pd.DataFrame, province_mean: float | None, cfg: Rankin
     # Nothing finished: nothing finished fast. Finished, but no times known: speed is unknown.
     df["speed"] = [f / n if n else (0.0 if not fin else None)
                    for f, n, fin in zip(df["fast"], df["timed"], df["finished"])]
-    parts = {
+    parts = pd.DataFrame({
         "completion": df["completion"],
-        "satisfaction": (df["satisfaction_adj"] - 1) / 4,
-        "speed": df["speed"],
-    }
-    scores = []
-    for i in range(len(df)):
-        # A part that cannot be computed drops out, and the others keep their relative weights.
-        known = {p: float(parts[p].iloc[i]) for p in PARTS if _known(parts[p].iloc[i]) and weights[p] > 0}
-        total = sum(weights[p] for p in known)
-        scores.append(100 * sum(weights[p] * v for p, v in known.items()) / total if total else None)
+        "satisfaction": (pd.to_numeric(df["satisfaction_adj"], errors="coerce") - 1) / 4,
+        "speed": pd.to_numeric(df["speed"], errors="coerce"),
+    }, index=df.index)
+    w = pd.Series(weights)[list(PARTS)]
+    # A part that cannot be computed drops out, and the others keep their relative weights.
+    counted = parts.notna() & (w > 0)
+    total = counted.mul(w).sum(axis=1)
+    score = 100 * parts.where(counted, 0.0).mul(w).sum(axis=1) / total
     for p in PARTS:
-        df[f"points_{p}"] = pd.to_numeric(100 * weights[p] * parts[p], errors="coerce")
-    df["score"] = pd.to_numeric(pd.Series(scores, index=df.index, dtype="object"), errors="coerce")
+        df[f"points_{p}"] = 100 * weights[p] * parts[p]
+    df["score"] = score.where(total > 0)
     df["eligible"] = df["tickets"] >= cfg.min_tickets
     df = order_agencies(df)
     df["rank"] = _ranks(df)
-    df["peer_rank"] = pd.array([pd.NA] * len(df), dtype="Int64")
-    for _kind, idx in df.groupby("kind").groups.items():
-        df.loc[idx, "peer_rank"] = _ranks(df.loc[idx]).to_numpy()
+    # Already in rank order: counting the eligible down each kind gives the rank among peers.
+    df["peer_rank"] = df.groupby("kind")["eligible"].cumsum().where(df["eligible"]).astype("Int64")
     return df
 
 
