@@ -133,3 +133,19 @@ def test_a_database_error_is_reported_as_itself(request, tmp_path_factory):
         load_records(engine, [rec("2023-AAAAAA"), rec("X" * 100)], source="long.csv", file_format="test")
     assert snapshot(engine) == before
     engine.dispose()
+
+
+def test_ensure_schema_adds_the_indexes_a_newer_version_defines(engine):
+    # A database from an earlier version has the tables but not every index: pages would scan.
+    from sqlalchemy import inspect
+
+    from fondueboard.db import ensure_schema, finish_times
+
+    (missing,) = [ix for ix in finish_times.indexes if ix.name == "ix_finish_times_agency"]
+    with engine.begin() as conn:
+        missing.drop(conn)
+    assert "ix_finish_times_agency" not in {ix["name"] for ix in inspect(engine).get_indexes("finish_times")}
+    ensure_schema(engine)
+    ensure_schema(engine)  # and again: nothing left to add, no error
+    columns = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("finish_times")}
+    assert columns["ix_finish_times_agency"] == ["agency", "days", "day"]
