@@ -126,15 +126,13 @@ def legend(frame: pd.DataFrame, measure: str) -> go.Figure:
     known = frame[measure].dropna()
     lo, hi = (known.min(), known.max()) if len(known) else (0, 0)
     high = HIGH_GOOD if measure in HIGHER_IS_BETTER else HIGH_BAD
-    fig = go.Figure(go.Heatmap(
-        z=[[i / 20 for i in range(21)]], showscale=False, hoverinfo="skip",
-        colorscale=[[0, f"rgb{LOW}"], [1, f"rgb{high}"]]))
-    fig.update_xaxes(tickvals=[0, 20], ticktext=[value_text(lo, measure), value_text(hi, measure)],
-                     showgrid=False, zeroline=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(height=70, margin=dict(l=8, r=8, t=4, b=28),
-                      font=dict(family="Sarabun, Noto Sans Thai, sans-serif", size=13))
-    return fig
+    scale = go.Heatmap(z=[[i / 20 for i in range(21)]], showscale=False, hoverinfo="skip",
+                       colorscale=[[0, f"rgb{LOW}"], [1, f"rgb{high}"]])
+    return go.Figure(scale, layout=dict(
+        height=70, margin=dict(l=8, r=8, t=4, b=28), font=dict(family="Sarabun, Noto Sans Thai, sans-serif", size=13),
+        xaxis=dict(tickvals=[0, 20], ticktext=[value_text(lo, measure), value_text(hi, measure)], showgrid=False,
+                   zeroline=False),
+        yaxis=dict(visible=False)))
 
 
 def _view(lons: list[float], lats: list[float]) -> pdk.ViewState:
