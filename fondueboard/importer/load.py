@@ -106,6 +106,7 @@ class ImportResult:
     seconds: float = 0.0
     message: str | None = None
     credit_balance: int | None = None
+    bulk: bool = False  # loaded as a bulk load (see _bulk_load)
 
 
 class ImportFailed(Exception):
@@ -215,7 +216,23 @@ def load_records(
             )
     except Exception as exc:  # the transaction is rolled back; record why, then report it
         raise failed_import(engine, source, exc, result, started_at, time.monotonic() - started) from exc
+    if result.bulk and engine.dialect.name == "postgresql":
+        _mark_visible(engine)
     return result
+
+
+def _mark_visible(engine: Engine) -> None:
+    """After a bulk load, VACUUM the tables pages read from their indexes alone (finish times for
+    the ranking's medians, the label tables for a category filter), outside any transaction as
+    VACUUM must be. Until their pages are marked all-visible those reads go to the table too, and
+    on a fresh million-ticket load that lasts until autovacuum's next round: 1.0-1.3 s rankings
+    instead of 0.3 s, for 0.3 s of VACUUM. The load is committed; a failure here only defers it."""
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            for table in (finish_times, ticket_categories, ticket_agencies):
+                conn.exec_driver_sql(f"VACUUM {table.name}")  # our own table names, not input
+    except Exception:  # autovacuum will do it in its own time
+        pass
 
 
 def failed_import(engine: Engine, source: str, exc: Exception, result: ImportResult | None = None,
@@ -260,7 +277,8 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
     _resolve_duplicates(conn, result)
     _classify(conn, result)
     touched = _touched_days(conn)
-    with _bulk_load(conn) if _is_bulk(conn, result) else nullcontext():
+    result.bulk = _is_bulk(conn, result)
+    with _bulk_load(conn) if result.bulk else nullcontext():
         _write(conn, result.import_id)
         refresh_summaries(conn, touched)
     stage_labels.drop(conn)
