@@ -17,6 +17,8 @@ GROUP_COLOURS = {
 }
 NEW_COLOUR, FINISHED_COLOUR = "#2563eb", "#16a34a"
 AGE_COLOURS = ["#86efac", "#fde047", "#fb923c", "#dc2626"]
+# Thai first: Plotly draws its own text, and the browser's default font may lack Thai.
+FONT_FAMILY = "Sarabun, Noto Sans Thai, sans-serif"
 
 
 def _layout(height: int = 360, **more) -> dict:
@@ -25,7 +27,7 @@ def _layout(height: int = 360, **more) -> dict:
     return dict(
         height=height,
         margin=dict(l=8, r=8, t=8, b=8),
-        font=dict(family="Sarabun, Noto Sans Thai, sans-serif", size=14),
+        font=dict(family=FONT_FAMILY, size=14),
         plot_bgcolor="rgba(0,0,0,0)",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
         **more,

@@ -15,7 +15,7 @@ import pydeck as pdk
 
 from fondueboard.geo import Area, match_areas, normalise_area_name
 
-from .charts import GROUP_COLOURS
+from .charts import FONT_FAMILY, GROUP_COLOURS
 from .format import fmt_count, fmt_pct, fmt_stars, is_missing
 from .i18n import group_label, t
 
@@ -129,7 +129,7 @@ def legend(frame: pd.DataFrame, measure: str) -> go.Figure:
     scale = go.Heatmap(z=[[i / 20 for i in range(21)]], showscale=False, hoverinfo="skip",
                        colorscale=[[0, f"rgb{LOW}"], [1, f"rgb{high}"]])
     return go.Figure(scale, layout=dict(
-        height=70, margin=dict(l=8, r=8, t=4, b=28), font=dict(family="Sarabun, Noto Sans Thai, sans-serif", size=13),
+        height=70, margin=dict(l=8, r=8, t=4, b=28), font=dict(family=FONT_FAMILY, size=13),
         xaxis=dict(tickvals=[0, 20], ticktext=[value_text(lo, measure), value_text(hi, measure)], showgrid=False,
                    zeroline=False),
         yaxis=dict(visible=False)))
