@@ -31,6 +31,9 @@ def test_small_benchmark_run(traffy_dir, tmp_path):
     for expected in ("## Import", "## Pages", "## Memory", "Targets at 1,500 tickets", "PostgreSQL 15"):
         assert expected in text
     assert text.count("| 1,500 |") == 1 + len(PAGES) + 1  # import, every page, memory
+    # Each floor beside the cold render of its own filter, not only the medians.
+    m = run["pages"]["agencies"]
+    assert "| agencies | " + " | ".join(f"{c:.3f} / {f:.3f}" for c, f in zip(m["cold"], m["floor"])) + " |" in text
 
 
 def test_generated_tickets_follow_the_sample_and_import_whole(traffy_dir, tmp_path, engine):
