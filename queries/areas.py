@@ -38,7 +38,6 @@ def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
     df = frame(engine, select(name, *summed(r, ("tickets", "finished", "ratings", "star_sum", "located",
                                                  "lon_sum", "lat_sum")))
                .group_by(name).having(counted > 0).order_by(name))
-    # "Open over 30 days": more than 30 whole days old, i.e. reported at or before now minus 31 days.
     o = open_reported_by(scope, overdue_cutoff(OVERDUE_DAYS, now), level)
     overdue = frame(engine, select(o.c.key.label("name"), o.c.tickets.label("open_over_30")))
     df = df.merge(overdue, on="name", how="left")
