@@ -1,8 +1,29 @@
 """What every source (file formats, the demo, later the API) turns into before loading."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
+
+# What no database can store as text: NUL (PostgreSQL refuses it) and lone surrogates (no driver
+# can encode them; a JSON file can carry one as a \ud83d escape).
+_UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """`text` with NUL and lone surrogates written out as \\x00 and \\ud83d, so any database takes it."""
+    return _UNSTORABLE_RE.sub(lambda m: "\\x00" if m.group() == "\x00" else "\\u%04x" % ord(m.group()), text)
+
+
+class Cleaning(NamedTuple):
+    """One value that import normalisation changed, so the user can see what the file really held."""
+
+    field: str  # the TicketRecord field; "category" / "agency" for one label of those lists
+    # As in the file (through storable()). None for free text (comment, address, photo URLs):
+    # it may hold personal data, which must not be copied into a data-quality table.
+    original: str | None
+    stored: str | None  # the value kept; None when nothing was left, and for free text
 
 
 @dataclass
@@ -31,6 +52,7 @@ class TicketRecord:
     categories: tuple[str, ...] = field(default_factory=tuple)  # distinct, sorted
     agencies: tuple[str, ...] = field(default_factory=tuple)  # distinct, in source order
     line: int | None = None  # where it came from in its file, for messages
+    cleaned: tuple[Cleaning, ...] = ()  # values normalisation changed, in field order
 
 
 @dataclass
@@ -41,9 +63,17 @@ class RejectedRow:
     reason: str
     raw: str
 
+    def __post_init__(self):
+        # A reject is stored too: the text that caused it must not make the database refuse it.
+        self.reason = storable(self.reason)
+        self.raw = storable(self.raw)
+
 
 class ExplainedError(Exception):
     """An error whose message is already a sentence for the user: logged and shown as it is."""
+
+    def __init__(self, message: str):
+        super().__init__(storable(message))  # it may quote the file, and it is logged in the database
 
 
 class UnreadableFile(ExplainedError):

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
+import random
 import time
+import zipfile
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -508,6 +511,76 @@ def test_unreadable_files_say_why_in_one_sentence(tmp_path, name, content, patte
         read_source(path)
     msg = str(exc.value)
     assert msg.startswith(name) and msg.endswith(".") and "\n" not in msg
+
+
+TEXT = HEADER + "\n" + "\n".join(ROWS) + "\n"
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # an old .xls starts so
+
+
+def zipped(**files: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n, text in files.items():
+            z.writestr(n.replace("__", "/"), text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("t.csv", TEXT.encode("utf-16-le"),
+     "t.csv seems to be UTF-16 text without a byte-order mark; save it as CSV in UTF-8 and import that."),
+    ("t.csv", TEXT.encode("utf-16-be"),
+     "t.csv seems to be UTF-16 text without a byte-order mark; save it as CSV in UTF-8 and import that."),
+    ("t.csv.gz", gzip.compress(TEXT.encode("utf-16-le")),
+     "t.csv.gz seems to be UTF-16 text without a byte-order mark; save it as CSV in UTF-8 and import that."),
+    ("t.json", '{"status": "success", "results": []}'.encode("utf-16-be"),
+     "t.json seems to be UTF-16 text without a byte-order mark; save it in UTF-8 and import that."),
+    ("t.csv", TEXT.encode("utf-16"), "t.csv is UTF-16 text; save it as CSV in UTF-8 and import that."),
+    ("t.json", '{"results": []}'.encode("utf-16"), "t.json is UTF-16 text; save it in UTF-8 and import that."),
+    ("t.csv", zipped(**{"[Content_Types].xml": "<Types/>", "xl__workbook.xml": "<workbook/>"}),
+     "t.csv is an Excel workbook (.xlsx) named .csv; rename it to t.xlsx and import that."),
+    ("t.csv", zipped(**{"t.csv": TEXT}),
+     "t.csv is a ZIP archive, not CSV text; unpack it and import the file inside."),
+    ("t.json.gz", gzip.compress(zipped(**{"xl__workbook.xml": "<workbook/>"})),
+     "t.json.gz holds an Excel workbook (.xlsx), not JSON text; import the workbook itself."),
+    ("t.csv", gzip.compress(TEXT.encode()),
+     "t.csv is gzip-compressed data named .csv; rename it to t.csv.gz and import that."),
+    ("t.json", gzip.compress(b'{"results": []}'),
+     "t.json is gzip-compressed data named .json; rename it to t.json.gz and import that."),
+    ("t.csv", PDF, "t.csv is a PDF document, not CSV text; export the data as CSV or .xlsx and import that."),
+    ("t.csv", OLE, "t.csv is an old-style Office file (such as an Excel .xls workbook), not CSV text; "
+                   "save it as .xlsx or CSV and import that."),
+    ("t.csv", bytes(2000), "t.csv seems to be binary data, not CSV text; "
+                           "import a Traffy export as .csv, .csv.gz, .json, .json.gz or .xlsx."),
+    *[(name, random.Random(seed).randbytes(size), f"{name} seems to be binary data, not {kind} text; "
+       "import a Traffy export as .csv, .csv.gz, .json, .json.gz or .xlsx.")
+      for seed, size in enumerate([100, 4096, 100_000])
+      for name, kind in [("t.csv", "CSV"), ("t.json", "JSON")]],
+])
+def test_files_that_are_not_text_say_what_they_seem_to_be(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile) as exc:
+        read_source(path)
+    assert str(exc.value) == message
+
+
+def test_a_real_workbook_named_csv_is_recognised(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER.split(","))
+    path = tmp_path / "export.csv"
+    wb.save(path)
+    with pytest.raises(UnreadableFile, match=r"^export.csv is an Excel workbook \(.xlsx\) named .csv; rename it"):
+        read_source(path)
+
+
+def test_nul_bytes_in_rows_are_not_taken_for_binary(tmp_path):
+    body = TEXT.replace("ถนนเป็นหลุม", "ถนน\x00เป็นหลุม").replace("2024-CCCCCC", "2024-\x00CCCCCC")
+    src = read_source(write(tmp_path / "nul.csv", body))
+    recs, rejects = split(src)
+    assert rejects == [] and [r.ticket_id for r in recs] == ["2024-AAAAAA", "2024-BBBBBB", "2024-CCCCCC"]
+    assert recs[0].comment == "ถนนเป็นหลุม"
 
 
 def test_rows_are_lazy(tmp_path):

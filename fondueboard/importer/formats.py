@@ -11,6 +11,9 @@ Four formats are recognised by their columns / JSON fields, never by file name
 CSV-like tables may come as ``.csv``, ``.csv.gz`` or ``.xlsx``; API answers as ``.json`` / ``.json.gz``.
 ``read_source`` looks at the file at once (so an unreadable file fails early, with one sentence saying
 why) and then streams its rows lazily: a large CSV is never held whole in memory.
+
+Ids and names are normalised (``_normal``) and control characters leave free text; every value so
+changed is noted in ``TicketRecord.cleaned``. Whatever a row holds, what it yields can be stored.
 """
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ import io
 import json
 import math
 import re
+import unicodedata
+import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -28,7 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from fondueboard.db import BANGKOK
-from fondueboard.records import RejectedRow, TicketRecord, UnreadableFile
+from fondueboard.records import Cleaning, RejectedRow, TicketRecord, UnreadableFile, storable
 from fondueboard.statuses import status_group
 
 TRAFFY_EXPORT = "traffy_export"
@@ -124,6 +129,41 @@ def _text(v: Any) -> str | None:
         return v.isoformat()
     s = str(v).strip()
     return s or None
+
+
+def _normal(s: str) -> str:
+    """An id or name as compared and stored: NFC, without control (Cc) and format (Cf) characters
+    such as NUL, U+200B or U+FEFF, trimmed. A tab or line break between words becomes a space."""
+    if not s.isprintable():  # False for any Cc or Cf character: most values skip the loop
+        s = "".join(
+            (" " if c.isspace() else "") if unicodedata.category(c) in ("Cc", "Cf") else c for c in s
+        )
+    return unicodedata.normalize("NFC", s).strip()  # after the removal: a mark may compose with its base
+
+
+def _name(v: Any, field: str | None = None, cleaned: list[Cleaning] | None = None) -> str | None:
+    """An id, place, label, agency or status (`_normal`); a change is noted in `cleaned` as `field`."""
+    s = _text(v)
+    if s is None:
+        return None
+    t = _normal(s)
+    if t != s and cleaned is not None:
+        cleaned.append(Cleaning(field, storable(s), t or None))
+    return t or None
+
+
+# C0 controls but tab, LF and CR: PostgreSQL refuses NUL, and none of them means anything in a comment.
+_FREE_TEXT_CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _free_text(v: Any, field: str, cleaned: list[Cleaning]) -> str | None:
+    """A comment, address or URL, kept as written but for C0 controls. The cleaning is noted without
+    the text, which may hold personal data."""
+    s = _text(v)
+    if s is None or not _FREE_TEXT_CONTROLS_RE.search(s):
+        return s
+    cleaned.append(Cleaning(field, None, None))
+    return _FREE_TEXT_CONTROLS_RE.sub("", s).strip() or None
 
 
 def _show(v: Any) -> str:
@@ -294,8 +334,8 @@ def _pg_array_items(inner: str) -> list[str]:
     return items
 
 
-def _labels(v: Any) -> tuple[str, ...]:
-    """Category labels from "{a,b}" (Postgres array text), "a,b" or a list: distinct, stripped, sorted."""
+def _labels(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
+    """Category labels from "{a,b}" (Postgres array text), "a,b" or a list: normalised, distinct, sorted."""
     if v is None:
         return ()
     if isinstance(v, (list, tuple)):
@@ -306,23 +346,23 @@ def _labels(v: Any) -> tuple[str, ...]:
             items = _pg_array_items(s[1:-1])
         else:
             items = s.split(",")
-    return tuple(sorted({t.strip() for t in items if t.strip()}))
+    return tuple(sorted({t for t in (_name(x, "category", cleaned) for x in items) if t}))
 
 
-def _single_label(v: Any) -> tuple[str, ...]:
+def _single_label(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
     """Exchange API `type`: one label (a list, should one come, is taken label by label)."""
     if isinstance(v, (list, tuple)):
-        return _labels(v)
-    t = _text(v)
+        return _labels(v, cleaned)
+    t = _name(v, "category", cleaned)
     return (t,) if t else ()
 
 
-def _agencies(v: Any) -> tuple[str, ...]:
-    """Comma-separated agency names (with or without a space) or a list: distinct, in source order."""
+def _agencies(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
+    """Comma-separated agency names (with or without a space) or a list: normalised, distinct, in source order."""
     if v is None:
         return ()
     items = [str(x) for x in v if x is not None] if isinstance(v, (list, tuple)) else str(v).split(",")
-    return tuple(dict.fromkeys(s for s in (x.strip() for x in items) if s))
+    return tuple(dict.fromkeys(t for t in (_name(x, "agency", cleaned) for x in items) if t))
 
 
 # --------------------------------------------------------------------------- one row -> record
@@ -330,7 +370,8 @@ def _agencies(v: Any) -> tuple[str, ...]:
 
 def _build(fmt: str, get: Callable[[str], Any], line: int) -> TicketRecord:
     """Normalise one row/record; raises _Bad with the reason when it cannot be used."""
-    ticket_id = _text(get("ticket_id"))
+    cleaned: list[Cleaning] = []
+    ticket_id = _name(get("ticket_id"), "ticket_id", cleaned)
     if not ticket_id:
         raise _Bad("no ticket id")
     raw_ts = get("timestamp")
@@ -346,46 +387,53 @@ def _build(fmt: str, get: Callable[[str], Any], line: int) -> TicketRecord:
     status_type = None
     finished_by = None
     if fmt == EXCHANGE_API_V2:
-        status = _text(get("status"))
-        status_type = _text(get("status_type"))
+        status = _name(get("status"), "status", cleaned)
+        status_type = _name(get("status_type"))  # only decides the group; not stored
         if status is None:  # get-issue v1 keeps each agency's status in orgs[]
             orgs = get("orgs")
             if isinstance(orgs, list) and orgs and isinstance(orgs[0], dict):
-                status = _text(orgs[0].get("status"))
-                status_type = status_type or _text(orgs[0].get("status_type"))
+                status = _name(orgs[0].get("status"), "status", cleaned)
+                status_type = status_type or _name(orgs[0].get("status_type"))
         longitude, latitude = _lon_lat(get("longitude"), get("latitude"))
-        categories = _single_label(get("type"))
-        agencies = _agencies(get("organization"))
-        comment = _text(get("description"))
-        photo = _text(get("photo"))
-        photo_after = _text(get("photo_after"))
-        finished_by = _text(get("org_finished"))
+        categories = _single_label(get("type"), cleaned)
+        agencies = _agencies(get("organization"), cleaned)
+        comment = _free_text(get("description"), "comment", cleaned)
+        photo = _free_text(get("photo"), "photo_url", cleaned)
+        photo_after = _free_text(get("photo_after"), "photo_after_url", cleaned)
+        finished_by = _name(get("org_finished"), "finished_by", cleaned)
     elif fmt == PUBLIC_SEARCH_API:
-        status = _text(get("state"))  # its `status` is the coarse report/inprogress/finish: not used
+        status = _name(get("state"), "status", cleaned)  # its `status` (report/inprogress/finish) is not used
         longitude, latitude = _coords(get("coords"))
         pta = get("problem_type_abdul")
-        categories = _labels(pta if pta is not None else get("type"))
+        categories = _labels(pta if pta is not None else get("type"), cleaned)
         org = get("org")
-        agencies = _agencies(org if org is not None else get("organization"))
-        comment = _text(get("comment")) or _text(get("description"))
-        photo = _text(get("photo")) or _text(get("photo_url"))
-        photo_after = _text(get("after_photo")) or _text(get("photo_after"))
+        agencies = _agencies(org if org is not None else get("organization"), cleaned)
+        comment = (_free_text(get("comment"), "comment", cleaned)
+                   or _free_text(get("description"), "comment", cleaned))
+        photo = _free_text(get("photo"), "photo_url", cleaned) or _free_text(get("photo_url"), "photo_url", cleaned)
+        photo_after = (_free_text(get("after_photo"), "photo_after_url", cleaned)
+                       or _free_text(get("photo_after"), "photo_after_url", cleaned))
     elif fmt == TRAFFY_GEOJSON_FLAT:
-        status = _text(get("state"))
+        status = _name(get("state"), "status", cleaned)
         longitude, latitude = _coords(get("coords"))
         categories = ()  # its `type` is the geometry type ("Point"), not a category
-        agencies = _agencies(get("organization"))
+        agencies = _agencies(get("organization"), cleaned)
         comment = None  # the merged `comment photo` column holds the photo URL only
-        photo = _text(get("comment photo")) or _text(get("photo"))
-        photo_after = _text(get("photo_after"))
+        photo = (_free_text(get("comment photo"), "photo_url", cleaned)
+                 or _free_text(get("photo"), "photo_url", cleaned))
+        photo_after = _free_text(get("photo_after"), "photo_after_url", cleaned)
     else:  # TRAFFY_EXPORT; extra columns such as api_status are ignored (not a status_type)
-        status = _text(get("state"))
+        status = _name(get("state"), "status", cleaned)
         longitude, latitude = _coords(get("coords"))
-        categories = _labels(get("type"))
-        agencies = _agencies(get("organization"))
-        comment = _text(get("comment"))
-        photo = _text(get("photo"))
-        photo_after = _text(get("photo_after"))
+        categories = _labels(get("type"), cleaned)
+        agencies = _agencies(get("organization"), cleaned)
+        comment = _free_text(get("comment"), "comment", cleaned)
+        photo = _free_text(get("photo"), "photo_url", cleaned)
+        photo_after = _free_text(get("photo_after"), "photo_after_url", cleaned)
+    address = _free_text(get("address"), "address", cleaned)
+    subdistrict = _name(get("subdistrict"), "subdistrict", cleaned)
+    district = _name(get("district"), "district", cleaned)
+    province = _name(get("province"), "province", cleaned)
 
     return TicketRecord(
         ticket_id=ticket_id,
@@ -398,10 +446,10 @@ def _build(fmt: str, get: Callable[[str], Any], line: int) -> TicketRecord:
         in_progress_at=in_progress_at,
         finished_at=finished_at,
         finished_by=finished_by,
-        address=_text(get("address")),
-        subdistrict=_text(get("subdistrict")),
-        district=_text(get("district")),
-        province=_text(get("province")),
+        address=address,
+        subdistrict=subdistrict,
+        district=district,
+        province=province,
         longitude=longitude,
         latitude=latitude,
         comment=comment,
@@ -410,6 +458,7 @@ def _build(fmt: str, get: Callable[[str], Any], line: int) -> TicketRecord:
         categories=categories,
         agencies=agencies,
         line=line,
+        cleaned=tuple(dict.fromkeys(cleaned)),  # a label repeated in a list is noted once
     )
 
 
@@ -442,7 +491,7 @@ def _table_format(name: str, columns: list[str]) -> str:
 
 
 def _header_names(cells: list[Any]) -> list[str]:
-    return [("" if c is None else str(c)).strip().lstrip("\ufeff").strip().lower() for c in cells]
+    return [_normal("" if c is None else str(c)).lower() for c in cells]  # also drops a stray BOM
 
 
 def _blank(row: list[Any] | tuple[Any, ...]) -> bool:
@@ -455,7 +504,8 @@ def _blank(row: list[Any] | tuple[Any, ...]) -> bool:
 
 # --------------------------------------------------------------------------- encodings
 
-_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")  # undecodable bytes, as surrogateescape keeps them
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _escape_bad_bytes(s: str) -> str:
@@ -496,6 +546,67 @@ def _sniff_encoding(head: bytes, complete: bool) -> tuple[str, bool]:
     if _looks_like_utf8(head):
         return "utf-8", True
     return "cp874", True
+
+
+_PROBE_BYTES = 4096  # the start of a file that tells text from binary data or UTF-16
+# Bytes no text file holds but by accident: C0 controls other than tab, line breaks and form feed; DEL.
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\v\f\r") + b"\x7f"
+# Files saved under a text name by mistake, by their first bytes: what each is, what to do instead.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document", "export the data as CSV or .xlsx and import that"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (such as an Excel .xls workbook)",
+     "save it as .xlsx or CSV and import that"),
+)
+
+
+def _utf16_without_bom(sample: bytes) -> bool:
+    """True when `sample` looks like UTF-16 text (LE or BE) without a byte-order mark."""
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nuls, other = sample[high::2].count(0), sample[1 - high :: 2].count(0)
+        # ASCII (commas, digits, line breaks) in UTF-16 has a NUL in every other byte, and only there.
+        if pairs and nuls >= pairs / 10 and other <= nuls / 10:
+            text = sample.decode(encoding, "replace")
+            if sum(c.isprintable() or c in "\t\r\n" for c in text) >= 0.9 * len(text):
+                return True
+    return False
+
+
+def _not_text(name: str, head: bytes, kind: str, gz: bool, whole: Path | io.BytesIO | None) -> str | None:
+    """A sentence saying what the file seems to be when it is not text of `kind` ("csv" / "json"),
+    else None. `head`: its first bytes (decompressed); `whole`: the file as zipfile can open it, if at hand."""
+    what = kind.upper()
+    verb = "holds" if gz else "is"
+    save = "save it as CSV in UTF-8" if kind == "csv" else "save it in UTF-8"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return f"{name} is UTF-16 text; {save} and import that."
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        workbook = False
+        if whole is not None:
+            try:
+                with zipfile.ZipFile(whole) as z:
+                    workbook = any(n.startswith("xl/") for n in z.namelist())
+            except (zipfile.BadZipFile, OSError):
+                pass  # a damaged archive is still an archive
+        if not workbook:
+            return f"{name} {verb} a ZIP archive, not {what} text; unpack it and import the file inside."
+        if gz:
+            return f"{name} holds an Excel workbook (.xlsx), not {what} text; import the workbook itself."
+        stem = name[: -len(kind) - 1]
+        return f"{name} is an Excel workbook (.xlsx) named .{kind}; rename it to {stem}.xlsx and import that."
+    if head.startswith(b"\x1f\x8b") and not gz:
+        return f"{name} is gzip-compressed data named .{kind}; rename it to {name}.gz and import that."
+    for magic, it, advice in _SIGNATURES:
+        if head.startswith(magic):
+            return f"{name} {verb} {it}, not {what} text; {advice}."
+    sample = head[:_PROBE_BYTES]
+    if _utf16_without_bom(sample):
+        return f"{name} seems to be UTF-16 text without a byte-order mark; {save} and import that."
+    # Text has next to no control bytes: one NUL in a row is a damaged row, not a binary file.
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample):
+        return f"{name} seems to be binary data, not {what} text; import a Traffy export as {_SUPPORTED}."
+    return None
 
 
 # --------------------------------------------------------------------------- CSV
@@ -615,8 +726,10 @@ class _CsvReader:
                 raise self._io_error(exc) from None
             if not head.strip() or not head.lstrip(_BOM).strip():
                 raise UnreadableFile(f"{self.name} is empty.")
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                raise UnreadableFile(f"{self.name} is UTF-16 text; save it as CSV in UTF-8 and import that.")
+            why = _not_text(self.name, head, "csv", self.gz,
+                            (io.BytesIO(head) if complete else None) if self.gz else self.path)
+            if why:
+                raise UnreadableFile(why)
             self.encoding, self.decided = _sniff_encoding(head, complete)
         finally:
             _close(stream, raw)
@@ -796,6 +909,9 @@ def _read_json(p: Path, gz: bool) -> ParsedSource:
         raise UnreadableFile(f"{name} cannot be read ({exc.strerror or exc}).") from None
     if not data.strip() or not data.lstrip(_BOM).strip():
         raise UnreadableFile(f"{name} is empty.")
+    why = _not_text(name, data, "json", gz, io.BytesIO(data))
+    if why:
+        raise UnreadableFile(why)
     encoding, _ = _sniff_encoding(data, True)
     has_bad = False
     if encoding == "cp874":
@@ -887,6 +1003,8 @@ def exchange_records(results: list, status_types: dict[str, str] | None = None,
     get-status-list of the agency the request was for) supplies it, so an agency's custom status
     lands in the right group. A record's own `status_type` wins. Lines count from `first_line`.
     """
+    if status_types:
+        status_types = {_normal(k): v for k, v in status_types.items()}  # matched to normalised statuses
     return _json_rows(EXCHANGE_API_V2, results, first_line, status_types)
 
 
@@ -901,8 +1019,14 @@ def _json_rows(fmt: str, results: list, first_line: int = 1, status_types: dict[
         if bad_reason and _SURROGATE_RE.search(raw):
             yield RejectedRow(i, bad_reason, _escape_bad_bytes(raw))
             continue
+        # Only JSON brings lone surrogates (a \ud83d escape): CSV is decoded strictly, XML cannot hold them.
+        lone = _LONE_SURROGATE_RE.search(raw)
+        if lone:
+            reason = f"text holds a character no database can store (U+{ord(lone.group()):04X})"
+            yield RejectedRow(i, reason, raw)
+            continue
         get = rec.get
         if status_types and _is_empty(rec.get("status_type")):
-            given = status_types.get(_text(rec.get("status")) or "")
+            given = status_types.get(_name(rec.get("status")) or "")
             get = (lambda key, rec=rec, given=given: given if key == "status_type" else rec.get(key))
         yield _row_result(fmt, get, i, lambda r=raw: r)
