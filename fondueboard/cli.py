@@ -1,5 +1,5 @@
 """`fondueboard`: create the schema, import Traffy files, sync from the Traffy Exchange API, load
-the demo province, write the weekly pack and the certificates."""
+the demo province, check the summaries, write the weekly pack and the certificates."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +10,14 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from fondueboard.db import database_url, describe_database, ensure_schema, error_summary, make_engine
+from fondueboard.db import (
+    DatabaseUrlError,
+    database_url,
+    describe_database,
+    ensure_schema,
+    error_summary,
+    make_engine,
+)
 from fondueboard.importer.load import (
     ImportFailed,
     ImportResult,
@@ -49,6 +56,8 @@ def summary(r: ImportResult) -> str:
         text += f" · older than stored, kept ours {r.stale:,}"
     if r.duplicates:
         text += f" · repeated ids (last row kept) {r.duplicates:,}"
+    if r.cleaned:
+        text += f" · values stored cleaned (originals on /admin) {r.cleaned:,}"
     text += f" · {r.seconds:.1f} s"
     if r.reject_reasons:
         text += "\n  rejected because: " + "; ".join(f"{k} ({v:,})" for k, v in r.reject_reasons.items())
@@ -60,14 +69,28 @@ def summary(r: ImportResult) -> str:
     return text
 
 
-def _engine(args):
+def _engine(args, summaries: bool = False):
+    """The database's engine, its schema in place (and with `summaries`, its summaries built by
+    this version); one sentence and exit code 1 when it cannot be used."""
+    from fondueboard.summary import ensure_summaries
+
     url = database_url(args.database_url)
-    engine = make_engine(url)
     try:
-        ensure_schema(engine)
+        engine = make_engine(url)
+        ensure_schema(engine, on_wait=waiting)
+        if summaries:
+            ensure_summaries(engine, on_wait=waiting)
+    except DatabaseUrlError as exc:
+        raise SystemExit(f"error: {exc}")
     except SQLAlchemyError as exc:
         raise SystemExit(f"error: cannot use the database ({describe_database(url)}): {error_summary(exc)}")
     return engine
+
+
+def waiting() -> None:
+    """Told to a run that waits for the write lock (see fondueboard.locks)."""
+    print("waiting: another import, sync or repair is writing to this database; this run goes on when it "
+          "has finished", file=sys.stderr, flush=True)
 
 
 def import_file(engine, path: Path) -> ImportResult:
@@ -78,7 +101,8 @@ def import_file(engine, path: Path) -> ImportResult:
     try:
         parsed = read_source(path)
         result = load_records(engine, parsed.rows, source=str(path), file_format=parsed.file_format,
-                              encoding=parsed.encoding, progress=progress, fraction_done=parsed.fraction_done)
+                              encoding=parsed.encoding, progress=progress, fraction_done=parsed.fraction_done,
+                              on_wait=waiting)
         if parsed.encoding != result.encoding:  # Windows-874 text first met after an ASCII start
             result.encoding = parsed.encoding
             set_import_encoding(engine, result.import_id, parsed.encoding)
@@ -137,7 +161,7 @@ def cmd_sync(args) -> int:
         cfg = replace(cfg, base_url=args.base_url)
     org_ids = [org for group in args.org_id or () for org in group]
     try:
-        result = run_sync(_engine(args), cfg, credentials, org_ids=org_ids, full=args.full)
+        result = run_sync(_engine(args), cfg, credentials, org_ids=org_ids, full=args.full, on_wait=waiting)
     except SyncLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return SYNC_LOCKED
@@ -155,7 +179,7 @@ def cmd_demo(args) -> int:
 
     engine = _engine(args)
     try:
-        result = load_demo(engine, args.today, progress=_Progress("demo"))
+        result = load_demo(engine, args.today, progress=_Progress("demo"), on_wait=waiting)
     except ImportFailed as exc:
         print(f"error: demo not loaded. {exc}", file=sys.stderr)
         return 1
@@ -167,6 +191,44 @@ def cmd_init_db(args) -> int:
     _engine(args)
     print(f"schema ready in {describe_database(database_url(args.database_url))}")
     return 0
+
+
+def _check_report(result) -> str:
+    """What `check` found, one line per finding."""
+    lines = [f"complaints: {result.complaints:,} in the complaint table"]
+    if not result.current:
+        lines.append("the summaries are due for a rebuild (built by an earlier version, or of another shape): the "
+                     "app's next start or the next import rebuilds them, --repair now")
+    if not result.comparable:
+        return "\n".join(lines)
+    lines.append(f"complaints as the summaries count them: {result.summarised:,}"
+                 + ("" if result.summarised == result.complaints else " (they differ)"))
+    for d in result.differences:
+        days = f"{d.days:,} day{'s' if d.days != 1 else ''} ({d.first} … {d.last})" if d.first else "no day"
+        lines.append(f"{d.table}: {d.rows:,} row{'s' if d.rows != 1 else ''} differ from a recomputation, on {days}")
+    if result.ok:
+        lines.append("every summary equals a recomputation from the complaint tables")
+    return "\n".join(lines)
+
+
+def cmd_check(args) -> int:
+    from fondueboard.consistency import check, repair
+
+    engine = _engine(args)
+    try:
+        result = check(engine, on_wait=waiting)
+        print(_check_report(result))
+        if result.ok or not args.repair:
+            return 0 if result.ok else 1
+        print("repairing: rebuilding every summary from the complaint tables …", flush=True)
+        repair(engine, on_wait=waiting)
+        result = check(engine, on_wait=waiting)
+        print(_check_report(result))
+        return 0 if result.ok else 1
+    except SQLAlchemyError as exc:
+        print(f"error: cannot check the database ({describe_database(database_url(args.database_url))}): "
+              f"{error_summary(exc)}", file=sys.stderr)
+        return 1
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -182,7 +244,7 @@ def cmd_report(args) -> int:
 
     try:
         week = week_name(parse_week(args.week)[0])
-        pdf = weekly_pack_pdf(_engine(args), week, args.lang)
+        pdf = weekly_pack_pdf(_engine(args, summaries=True), week, args.lang)
     except ValueError as exc:  # a malformed week, or one still to come
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -203,7 +265,7 @@ def cmd_certificates(args) -> int:
         return 2
     period = Filters(args.date_from, args.date_to)
     try:
-        certificates = certificate_pdfs(_engine(args), period, args.lang)
+        certificates = certificate_pdfs(_engine(args, summaries=True), period, args.lang)
         if not certificates:
             print(f"error: no agency is ranked in {args.date_from} – {args.date_to} (each needs at least "
                   f"{ranking_config().min_tickets} complaints), so there are no certificates", file=sys.stderr)
@@ -237,6 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("demo", help="load the deterministic demo province (shaped like Phayao)")
     p.add_argument("--today", type=date.fromisoformat, help="generate up to this date (default: today, Bangkok)")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("check", help="compare every summary the pages read with a recomputation from the "
+                       "complaint tables (exit code 1 if any differs)")
+    p.add_argument("--repair", action="store_true", help="rebuild the summaries if they differ, then check again")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("init-db", help="create the tables and indexes if missing")
     p.set_defaults(func=cmd_init_db)

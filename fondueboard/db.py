@@ -23,14 +23,19 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    delete,
     event,
+    func,
     inspect,
+    text,
 )
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
+from fondueboard.records import ExplainedError
 from fondueboard.statuses import GROUPS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -134,6 +139,7 @@ import_log = Table(
     Column("stale", Integer, nullable=False, default=0),  # older than what we hold: kept ours
     Column("duplicates", Integer, nullable=False, default=0),  # same id again in one file
     Column("rejected", Integer, nullable=False, default=0),
+    Column("cleaned", Integer),  # values stored other than as written (cleaned_values)
     Column("unknown_statuses", Text),  # JSON {status: count} of statuses grouped "other"
     Column("message", Text),  # why it failed, or what to know about it (warnings)
     Column("credit_balance", Integer),  # Exchange API calls left this month, after a sync (NULL: unlimited or a file)
@@ -150,9 +156,27 @@ rejected_rows = Table(
     Column("source", Text, nullable=False),
     Column("line", Integer),
     Column("reason", Text, nullable=False),
-    Column("raw", Text),
+    Column("raw", Text),  # at most RAW_KEPT characters of it
+    Column("raw_length", Integer),  # the whole raw text's length, in characters
 )
 Index("ix_rejected_rows_import", rejected_rows.c.import_id)
+# A set-aside row keeps this much of its raw text: enough to see what is wrong, never a 50 MB field.
+RAW_KEPT = 10_000
+
+# Values an import stored other than as written (ids and names normalised, control characters
+# taken out of text): one row per distinct change per run, so the original can always be seen.
+cleaned_values = Table(
+    "cleaned_values",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", Integer, ForeignKey("import_log.id", ondelete="CASCADE"), nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("original", Text),  # NULL for free text (a comment may hold personal data): only counted
+    Column("stored", Text),
+    Column("rows", Integer, nullable=False),
+    Column("first_line", Integer),
+)
+Index("ix_cleaned_values_import", cleaned_values.c.import_id)
 
 
 # --- summaries the importer keeps (fondueboard.summary) --------------------------------------
@@ -178,12 +202,18 @@ def _counts_table(name: str) -> Table:
         Column("agency", Text),
         *[Column(m, Integer, nullable=False) for m in COUNT_MEASURES],
         *[Column(m, Float, nullable=False) for m in ("lon_sum", "lat_sum")],
+        info={"derived": True},
     )
     # One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
     # ends with the day, so a period is a range inside it.
     Index(f"ix_{name}_slice", table.c.agency, table.c.category, table.c.district, table.c.day)
     Index(f"ix_{name}_district", table.c.district, table.c.category, table.c.day)
     Index(f"ix_{name}_category", table.c.category, table.c.district, table.c.day)
+    # One row per day and slice, so a day counted twice is refused rather than shown. NULL (a
+    # rollup or "every") must equal NULL here, which a plain unique key does not do: hence the
+    # expressions. Categories and agencies are never '' (empty labels are dropped at import).
+    Index(f"ux_{name}_key", table.c.day, func.coalesce(table.c.district, ""), table.c.district.is_(None),
+          func.coalesce(table.c.category, ""), func.coalesce(table.c.agency, ""), unique=True)
     return table
 
 
@@ -204,12 +234,17 @@ finish_times = Table(
     Column("ticket_id", String(64), nullable=False),
     Column("days", Float, nullable=False),
     Column("approximate", SmallInteger, nullable=False),  # 1: timed from last activity
+    info={"derived": True},
 )
 Index("ix_finish_times_day", finish_times.c.day)
 Index("ix_finish_times_district", finish_times.c.district, finish_times.c.day)
-Index("ix_finish_times_ticket", finish_times.c.ticket_id)  # a category filter joins its tickets
+# One finish per ticket and agency; a category filter finds its tickets through it.
+Index("ux_finish_times_ticket", finish_times.c.ticket_id, finish_times.c.agency, unique=True)
 # Each agency's times in order: the ranking's medians read them without sorting (5x faster at 1M).
 Index("ix_finish_times_agency", finish_times.c.agency, finish_times.c.days, finish_times.c.day)
+
+# Derived from the complaint tables alone: rebuilt whole, never altered (see ensure_schema).
+SUMMARY_TABLES = (daily_counts, monthly_counts, finish_times)
 
 # Which definition of the summaries the rows above were built with: a newer version rebuilds them.
 summary_state = Table(
@@ -306,9 +341,59 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
+class DatabaseUrlError(ExplainedError):
+    """The database URL cannot be used; the message is one sentence, without the password."""
+
+
+_EXAMPLE_URL = "postgresql://USER:PASSWORD@HOST:5432/DBNAME or sqlite:///PATH"
+
+
+def _authority(url: str) -> tuple[str, str, str]:
+    """(scheme, user[:password], host[:port]) of a URL, read as text: it may not parse."""
+    scheme, _, rest = url.partition("://")
+    user, _, host = rest.split("/", 1)[0].rpartition("@")
+    return scheme, user, host
+
+
+def _masked(url: str) -> str:
+    """`url` with its password replaced by ***, even when the URL cannot be parsed."""
+    if "://" not in url:
+        return "***" if "@" in url else url  # not a URL at all: it may be anything
+    scheme, user, host = _authority(url)
+    if ":" not in user:
+        return url
+    path = url.partition("://")[2].partition("/")
+    return f"{scheme}://{user.split(':', 1)[0]}:***@{host}{path[1]}{path[2]}"
+
+
+def checked_url(url: str | None = None) -> URL:
+    """The URL to use (as database_url), parsed; DatabaseUrlError saying what is wrong otherwise."""
+    shown = _masked(url or os.environ.get("DATABASE_URL") or "")  # as the person wrote it
+    url = database_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseUrlError(f"the database URL {shown} is not a database address; write it as "
+                               f"{_EXAMPLE_URL}") from None
+    except ValueError:  # SQLAlchemy reads the port with int()
+        port = _authority(url)[2].rpartition(":")[2]
+        raise DatabaseUrlError(f"the database URL {shown} has a port that is not a number ({port!r}); "
+                               f"write it as {_EXAMPLE_URL}") from None
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if (backend, driver) not in (("postgresql", "psycopg"), ("sqlite", "pysqlite")):
+        raise DatabaseUrlError(f"the database URL {shown} names {backend}+{driver}, which Fondueboard does not "
+                               f"use; write it as {_EXAMPLE_URL}")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise DatabaseUrlError(f"the database URL {shown} has port {parsed.port}, which is not between 1 and 65535")
+    return parsed
+
+
 def describe_database(url: str) -> str:
     """A short human description of where a URL points, without its password."""
-    u = make_url(database_url(url))
+    try:
+        u = checked_url(url)
+    except DatabaseUrlError:
+        return _masked(database_url(url))
     if u.get_backend_name() == "sqlite":
         return f"SQLite file {u.database}"
     return f"{u.get_backend_name()} at {u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
@@ -321,13 +406,14 @@ def error_summary(exc: Exception, limit: int = 300) -> str:
 
 
 def make_engine(url: str | None = None, *, statement_timeout_s: float | None = None) -> Engine:
-    """An engine for `url`; for SQLite the file's folder is created and WAL is switched on."""
-    url = database_url(url)
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
+    """An engine for `url`; for SQLite the file's folder is created and WAL is switched on.
+    DatabaseUrlError when the URL cannot be used."""
+    parsed = checked_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -340,27 +426,65 @@ def make_engine(url: str | None = None, *, statement_timeout_s: float | None = N
     connect_args: dict = {"connect_timeout": 5}
     if statement_timeout_s:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
-    return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Create whatever tables and indexes are missing, and add columns a newer version brought to a
-    table that already exists (always nullable, so old rows stay valid); safe on every start."""
-    metadata.create_all(engine, checkfirst=True)
-    present = inspect(engine)
-    with engine.begin() as conn:
-        for table in metadata.sorted_tables:
-            have = {c["name"] for c in present.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in have and column.nullable:
-                    kind = column.type.compile(dialect=engine.dialect)
-                    # Names come from our own schema, never from input: nothing to quote or bind.
-                    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
-            # create_all makes indexes only with their table: an existing one gets those added since.
-            indexed = {ix["name"] for ix in present.get_indexes(table.name)}
-            for ix in table.indexes:
-                if ix.name not in indexed:
-                    ix.create(conn)
+def index_names(conn: Connection, table: str) -> set[str]:
+    # Not the inspector: it skips expression indexes (the summaries' keys) on SQLite.
+    if conn.dialect.name == "postgresql":
+        query = text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = :t")
+    else:
+        query = text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t")
+    return set(conn.execute(query, {"t": table}).scalars())
+
+
+def _schema_work(conn: Connection) -> list[tuple]:
+    """What the database lacks of this version's schema, as (what, table, item): ("table", t,
+    None), ("column", t, column), ("index", t, index), or ("summary", t, None) for a summary table
+    missing or of another shape. Summary tables are never altered: they are rebuilt whole from the
+    complaints, in today's shape (fondueboard.summary)."""
+    present = inspect(conn)
+    tables = set(present.get_table_names())
+    work = []
+    for table in metadata.sorted_tables:
+        derived = table.info.get("derived", False)
+        if table.name not in tables:
+            work.append(("summary" if derived else "table", table, None))
+            continue
+        have = {c["name"] for c in present.get_columns(table.name)}
+        indexed = index_names(conn, table.name)
+        columns = [c for c in table.columns if c.name not in have]
+        indexes = [ix for ix in table.indexes if ix.name not in indexed]
+        if derived and (columns or indexes):
+            work.append(("summary", table, None))
+        else:
+            work += [("column", table, c) for c in columns if c.nullable] + [("index", table, ix) for ix in indexes]
+    return work
+
+
+def ensure_schema(engine: Engine, on_wait=None) -> None:
+    """Create whatever tables and indexes are missing and add the columns a newer version brought
+    (always nullable, so old rows stay valid); a summary table missing or of another shape is
+    created if missing and left to be rebuilt (the summaries' version is cleared). Safe on every
+    start; when there is anything to do, done under the write lock (`on_wait` is told if it must
+    wait), so that two processes starting at once never race."""
+    from fondueboard.locks import write_lock
+
+    with engine.connect() as conn:
+        if not _schema_work(conn):
+            return
+    with write_lock(engine, on_wait), engine.begin() as conn:
+        work = _schema_work(conn)  # again, under the lock: another process may have done it
+        metadata.create_all(conn, checkfirst=True)
+        for what, table, item in work:
+            if what == "column":
+                type_ = item.type.compile(dialect=engine.dialect)
+                # Names come from our own schema, never from input: nothing to quote or bind.
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {item.name} {type_}")
+            elif what == "index":
+                item.create(conn)
+        if any(what == "summary" for what, _, _ in work):
+            conn.execute(delete(summary_state))
 
 
 def bangkok_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:

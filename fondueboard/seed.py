@@ -12,14 +12,14 @@ from fondueboard.importer.load import ImportResult, load_records
 DEMO_SOURCE = "demo"
 
 
-def load_demo(engine: Engine, today: date | None = None, progress=None) -> ImportResult:
+def load_demo(engine: Engine, today: date | None = None, progress=None, on_wait=None) -> ImportResult:
     from fondueboard.demo import generate_demo
 
     records = generate_demo(today or bangkok_today())
     if today is None:  # generated for the whole of today: leave out what has not happened yet
         now = datetime.now(timezone.utc)
         records = [r for r in records if r.reported_at <= now]
-    return load_records(engine, records, source=DEMO_SOURCE, file_format="demo", progress=progress)
+    return load_records(engine, records, source=DEMO_SOURCE, file_format="demo", progress=progress, on_wait=on_wait)
 
 
 def seed_demo_if_new(engine: Engine) -> ImportResult | None:

@@ -9,6 +9,8 @@ without their summaries, and caches keyed to the latest import show new data at 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import (
     Float,
     Integer,
@@ -25,9 +27,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.schema import Table
 
 from fondueboard.db import (
     MEASURES,
+    SUMMARY_TABLES,
     bangkok_date,
     bangkok_day_bounds,
     daily_counts,
@@ -40,6 +44,7 @@ from fondueboard.db import (
     ticket_categories,
     tickets,
 )
+from fondueboard.locks import write_lock
 from fondueboard.statuses import FINISHED, GROUPS
 
 t = tickets
@@ -111,8 +116,21 @@ def _summed(measures: list) -> list:
     return [cast(func.sum(m), Float if m.name in ("lon_sum", "lat_sum") else Integer).label(m.name) for m in measures]
 
 
-def _insert_grouped(conn: Connection, source, where, category, agency) -> None:
-    """Sum the ticket measures per (day, district, category, agency) into daily_counts."""
+@dataclass(frozen=True)
+class Summaries:
+    """Where a refresh writes: the summary tables themselves, or stand-ins with their columns
+    (`fondueboard check` builds the summaries afresh beside the stored ones and compares)."""
+
+    daily: Table = daily_counts
+    monthly: Table = monthly_counts
+    finishes: Table = finish_times
+
+
+STORED = Summaries()
+
+
+def _insert_grouped(conn: Connection, into: Table, source, where, category, agency) -> None:
+    """Sum the ticket measures per (day, district, category, agency) into `into` (daily rows)."""
     day, district = ticket_day().label("day"), ticket_district().label("district")
     category_col = (category if category is not None else null()).label("category")
     agency_col = (agency if agency is not None else null()).label("agency")
@@ -120,12 +138,12 @@ def _insert_grouped(conn: Connection, source, where, category, agency) -> None:
         [agency_col] if agency is not None else [])
     stmt = (select(day, district, category_col, agency_col, *_summed(ticket_measures(agency)))
             .select_from(source).where(*where).group_by(*keys))
-    conn.execute(insert(daily_counts).from_select(["day", "district", "category", "agency", *MEASURES], stmt))
+    conn.execute(insert(into).from_select(["day", "district", "category", "agency", *MEASURES], stmt))
 
 
-def _refresh(conn: Connection, days: list | None) -> None:
+def _refresh(conn: Connection, days: list | None, to: Summaries = STORED) -> None:
     """Rebuild the summaries of the Bangkok days in `days` (dates; None: every day)."""
-    d, f = daily_counts, finish_times
+    d, f = to.daily, to.finishes
     if days is None:
         conn.execute(delete(d))
         conn.execute(delete(f))
@@ -139,10 +157,10 @@ def _refresh(conn: Connection, days: list | None) -> None:
     tc, ta = ticket_categories, ticket_agencies
     labelled = t.outerjoin(tc, tc.c.ticket_id == t.c.id)
     label = func.coalesce(tc.c.category, literal(UNSPECIFIED))
-    _insert_grouped(conn, t, where, None, None)
-    _insert_grouped(conn, labelled, where, label, None)
-    _insert_grouped(conn, t.join(ta, ta.c.ticket_id == t.c.id), where, None, ta.c.agency)
-    _insert_grouped(conn, labelled.join(ta, ta.c.ticket_id == t.c.id), where, label, ta.c.agency)
+    _insert_grouped(conn, d, t, where, None, None)
+    _insert_grouped(conn, d, labelled, where, label, None)
+    _insert_grouped(conn, d, t.join(ta, ta.c.ticket_id == t.c.id), where, None, ta.c.agency)
+    _insert_grouped(conn, d, labelled.join(ta, ta.c.ticket_id == t.c.id), where, label, ta.c.agency)
     # The province-wide rollup of ticket rows (agency rows sum their districts when asked).
     rollup = [d.c.agency.is_(None), d.c.district.is_not(None)]
     if days is not None:
@@ -152,7 +170,7 @@ def _refresh(conn: Connection, days: list | None) -> None:
         select(d.c.day, null(), d.c.category, null(),
                *_summed([d.c[m] for m in MEASURES]))
         .where(*rollup).group_by(d.c.day, d.c.category)))
-    _refresh_months(conn, days)  # from the day rows just written
+    _refresh_months(conn, days, to)  # from the day rows just written
     finish = resolution_days(ta.c.agency)
     conn.execute(insert(f).from_select(
         ["day", "district", "agency", "ticket_id", "days", "approximate"],
@@ -162,9 +180,9 @@ def _refresh(conn: Connection, days: list | None) -> None:
         .where(*where, finish.is_not(None))))
 
 
-def _refresh_months(conn: Connection, days: list | None) -> None:
-    """Sum the daily rows of the months holding `days` (None: every month) into monthly_counts."""
-    d, m = daily_counts, monthly_counts
+def _refresh_months(conn: Connection, days: list | None, to: Summaries) -> None:
+    """Sum the daily rows of the months holding `days` (None: every month) into the monthly table."""
+    d, m = to.daily, to.monthly
     month = month_of(d.c.day)
     where = []
     if days is None:
@@ -179,28 +197,51 @@ def _refresh_months(conn: Connection, days: list | None) -> None:
         .where(*where).group_by(month, d.c.district, d.c.category, d.c.agency)))
 
 
-def refresh_summaries(conn: Connection, days: list) -> None:
-    """After an import, in its transaction: rebuild the summaries of the days it touched, or all
-    of them if they were never built (a database from before summaries existed)."""
-    if conn.execute(select(summary_state.c.version)).scalar() != SUMMARY_VERSION:
-        rebuild(conn)
+def summaries_current(conn: Connection) -> bool:
+    """Whether the summaries were built by this version's definition (else they are rebuilt)."""
+    return conn.execute(select(summary_state.c.version)).scalar() == SUMMARY_VERSION
+
+
+def reset_summaries(conn: Connection) -> None:
+    """Drop the summary tables and create them empty in this version's shape (keys and indexes
+    included), for a rebuild: they hold nothing the complaint tables do not."""
+    for table in reversed(SUMMARY_TABLES):
+        table.drop(conn, checkfirst=True)
+    for table in SUMMARY_TABLES:
+        table.create(conn)
+    conn.execute(delete(summary_state))
+
+
+def refresh_summaries(conn: Connection, days: list | None) -> None:
+    """In an import's transaction, after its writes: rebuild the summaries of the days it touched
+    (None: of every day, into tables just reset, recording the definition they follow)."""
+    if days is None:
+        _refresh(conn, None)
+        conn.execute(insert(summary_state).values(version=SUMMARY_VERSION))
     elif days:
         _refresh(conn, days)
 
 
+def recompute(conn: Connection, into: Summaries) -> None:
+    """Build every summary from the ticket tables into `into` (empty stand-ins: see Summaries)."""
+    _refresh(conn, None, into)
+
+
 def rebuild(conn: Connection) -> None:
-    """Rebuild every summary from the ticket tables and record the definition they follow."""
-    _refresh(conn, None)
-    conn.execute(delete(summary_state))
-    conn.execute(insert(summary_state).values(version=SUMMARY_VERSION))
+    """Rebuild every summary from the ticket tables, in tables made anew."""
+    reset_summaries(conn)
+    refresh_summaries(conn, None)
 
 
-def ensure_summaries(engine: Engine) -> bool:
-    """On start: rebuild the summaries if they were built by another definition (or never, as in
-    a database made before they existed). Returns whether it rebuilt."""
-    with engine.begin() as conn:
-        version = conn.execute(select(summary_state.c.version)).scalar()
-        if version == SUMMARY_VERSION:
+def ensure_summaries(engine: Engine, on_wait=None) -> bool:
+    """On start: rebuild the summaries if they were built by another definition or are of another
+    shape (or never built, as in a database made before they existed), under the write lock.
+    Returns whether it rebuilt."""
+    with engine.connect() as conn:
+        if summaries_current(conn):
+            return False
+    with write_lock(engine, on_wait), engine.begin() as conn:
+        if summaries_current(conn):  # another process did it while this one waited
             return False
         rebuild(conn)
         return True

@@ -8,11 +8,9 @@ leaves the database as it was.
 """
 from __future__ import annotations
 
-import fcntl
 import http.client
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,9 +22,10 @@ from urllib.parse import urlencode, urljoin
 from urllib.request import Request, urlopen
 
 import tomllib
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
+from fondueboard import locks
 from fondueboard.config import PROJECT_ROOT, SyncConfig
 from fondueboard.db import BANGKOK, SYNC_SOURCE_PREFIX, import_log
 from fondueboard.importer.formats import EXCHANGE_API_V2, exchange_records
@@ -39,7 +38,6 @@ ISSUES_CAP = 5_000  # the most records get-issues answers with duration=all
 INCREMENTAL_MAX_GAP = timedelta(days=2.5)
 TOKEN_MARGIN = timedelta(seconds=60)  # a token this close to its expiry is replaced before use
 BACKOFF_S = 1.0  # the pause before the first retry; it doubles for each further one
-PG_LOCK_KEY = 0x466F6E64  # pg_try_advisory_lock key of every fondueboard sync ("Fond")
 # Where the account may be written, tried in order (relative paths: from the current folder).
 SECRETS_FILES = (Path(".streamlit/secrets.toml"), PROJECT_ROOT / ".streamlit" / "secrets.toml")
 _FAILED = ("fail", "failed", "error", "warning")  # documented: fail, warning
@@ -244,36 +242,21 @@ def choose_duration(engine: Engine, now: datetime, full: bool = False) -> tuple[
 
 @contextmanager
 def sync_lock(engine: Engine) -> Iterator[None]:
-    """Hold the one sync lock of this database for the run, or raise SyncLocked at once. The lock
-    dies with its process, so a killed run never leaves it behind."""
-    busy = "another sync is running against this database; this one did nothing"
-    if engine.dialect.name == "postgresql":  # a session lock on a connection kept for the run
-        with engine.connect() as conn:
-            if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
-                raise SyncLocked(busy)
-            conn.commit()  # the lock belongs to the session: no transaction is left open meanwhile
-            try:
-                yield
-            finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
-                conn.commit()
-        return
-    db = engine.url.database
-    path = Path(f"{db}.sync-lock") if db and db != ":memory:" else Path(tempfile.gettempdir()) / "fondueboard-memory.sync-lock"
-    with open(path, "a") as fh:  # flock, not the file's existence: closing (or dying) releases it
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SyncLocked(busy) from None
-        yield
+    """Hold the one sync lock of this database for the run, or raise SyncLocked at once."""
+    try:
+        with locks.sync_lock(engine):
+            yield
+    except locks.LockBusy:
+        raise SyncLocked("another sync is running against this database; this one did nothing") from None
 
 
 def run_sync(engine: Engine, cfg: SyncConfig, credentials: Credentials, org_ids: list[int] | None = None,
              full: bool = False, now: datetime | None = None,
-             sleep: Callable[[float], None] = time.sleep) -> ImportResult:
+             sleep: Callable[[float], None] = time.sleep, on_wait: Callable[[], None] | None = None) -> ImportResult:
     """One sync run: the changed complaints of the agencies (`org_ids`, else cfg.org_ids, else all
-    get-org-list returns) applied atomically and logged. Raises SyncLocked when another run holds the
-    lock (nothing written) and ImportFailed when the run failed (logged, no ticket written)."""
+    get-org-list returns) applied atomically and logged. Raises SyncLocked when another sync holds
+    the sync lock (nothing written) and ImportFailed when the run failed (logged, no ticket
+    written). Applying waits for any import under way (`on_wait` is told)."""
     client = ExchangeClient(cfg.base_url, credentials, cfg.timeout_s, cfg.retries, sleep)
     source = SYNC_SOURCE_PREFIX + client.base_url
     with sync_lock(engine):
@@ -297,7 +280,7 @@ def run_sync(engine: Engine, cfg: SyncConfig, credentials: Credentials, org_ids:
         named = ", ".join(map(str, orgs[:10])) + (f", … ({len(orgs)} in all)" if len(orgs) > 10 else "")
         message = "; ".join([f"duration={duration} ({why}), agencies {named}", *warnings])
         return load_records(engine, _records(batches), source=source, file_format=EXCHANGE_API_V2, message=message,
-                            credit_balance=client.credit_balance, started_at=started_at)
+                            credit_balance=client.credit_balance, started_at=started_at, on_wait=on_wait)
 
 
 def _records(batches: list[tuple[list, dict[str, str]]]) -> Iterator:

@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from fondueboard.db import import_log, rejected_rows
+from fondueboard.db import RAW_KEPT, cleaned_values, import_log, rejected_rows
 
 from .common import frame
 
@@ -19,7 +19,7 @@ def recent_runs(engine: Engine, limit: int = 50) -> pd.DataFrame:
     df = frame(engine, select(
         log.c.id, log.c.source, log.c.file_format, log.c.started_at, log.c.finished_at, log.c.outcome,
         log.c.rows_read, log.c.inserted, log.c.updated, log.c.unchanged, log.c.stale, log.c.duplicates,
-        log.c.rejected, log.c.credit_balance, log.c.message,
+        log.c.rejected, func.coalesce(log.c.cleaned, 0).label("cleaned"), log.c.credit_balance, log.c.message,
     ).order_by(log.c.id.desc()).limit(limit))
     df["seconds"] = [(f - s).total_seconds() if f is not None and s is not None else None
                      for s, f in zip(df["started_at"], df["finished_at"])]
@@ -32,7 +32,23 @@ def rejected_count(engine: Engine, import_id: int) -> int:
 
 
 def rejected(engine: Engine, import_id: int, limit: int, offset: int = 0) -> pd.DataFrame:
-    """One page of a run's set-aside rows, in file order: line, reason and the raw row."""
-    return frame(engine, select(rejected_rows.c.line, rejected_rows.c.reason, rejected_rows.c.raw)
-                 .where(rejected_rows.c.import_id == import_id)
-                 .order_by(rejected_rows.c.line, rejected_rows.c.id).limit(limit).offset(offset))
+    """One page of a run's set-aside rows, in file order: line, reason, the start of the raw row
+    (RAW_KEPT characters: a database from before that bound may hold whole 50 MB fields) and its
+    whole length."""
+    r = rejected_rows
+    return frame(engine, select(r.c.line, r.c.reason, func.substr(r.c.raw, 1, RAW_KEPT).label("raw"),
+                                func.coalesce(r.c.raw_length, func.length(r.c.raw)).label("raw_length"))
+                 .where(r.c.import_id == import_id).order_by(r.c.line, r.c.id).limit(limit).offset(offset))
+
+
+def cleaned_count(engine: Engine, import_id: int) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).where(cleaned_values.c.import_id == import_id)).scalar_one()
+
+
+def cleaned(engine: Engine, import_id: int, limit: int, offset: int = 0) -> pd.DataFrame:
+    """One page of the values a run stored other than as written: field, the original (None for
+    free text, which is only counted), what was stored, in how many rows, and the first line."""
+    c = cleaned_values
+    return frame(engine, select(c.c.field, c.c.original, c.c.stored, c.c.rows, c.c.first_line)
+                 .where(c.c.import_id == import_id).order_by(c.c.first_line, c.c.id).limit(limit).offset(offset))

@@ -122,6 +122,22 @@ def test_database_down_is_one_sentence(tmp_path, traffy_dir):
     assert res.returncode != 0 and "cannot use the database" in res.stderr and "Traceback" not in res.stderr
 
 
+@pytest.mark.parametrize("url, says", [
+    ("postgresql://fondueboard:s3cret-pw@db.example:5x5/fb", "has a port that is not a number ('5x5')"),
+    ("postgresql://fondueboard:s3cret-pw@db.example:70000/fb", "port 70000, which is not between 1 and 65535"),
+    ("mysql://fondueboard:s3cret-pw@db.example/fb", "names mysql+mysqldb, which Fondueboard does not use"),
+    ("fondueboard:s3cret-pw@db.example/fb", "is not a database address"),
+])
+@pytest.mark.parametrize("how", ["env", "option"])
+def test_a_malformed_database_url_is_one_sentence_without_the_password(url, says, how):
+    args = ("init-db",) if how == "env" else ("init-db", "--database-url", url)
+    res = run(*args, env={"DATABASE_URL": url} if how == "env" else None)
+    assert res.returncode != 0
+    (line,) = res.stderr.strip().splitlines()
+    assert line.startswith("error: the database URL ") and says in line
+    assert "s3cret-pw" not in res.stderr + res.stdout and "Traceback" not in res.stderr
+
+
 def test_demo_command(db_url):
     res = run("demo", "--today", "2026-11-20", "--database-url", db_url)
     assert res.returncode == 0, res.stderr
@@ -149,13 +165,11 @@ def test_killed_import_leaves_database_as_before(kind, request, tmp_path_factory
     assert counts(url) == before
 
 
-def test_real_sample_imports_under_a_minute_on_postgresql(request, tmp_path_factory, traffy_dir):
+def test_real_sample_imports_whole_on_postgresql(request, tmp_path_factory, traffy_dir):
+    # How fast is the benchmark's business (bench/RESULTS.md); here, that all of it lands.
     from conftest import new_database_url
 
     url = new_database_url("postgresql", request, tmp_path_factory)
-    started = time.monotonic()
     res = run("import", traffy_dir / "traffy_api_2022_bkk.csv.gz", "--database-url", url)
-    elapsed = time.monotonic() - started
     assert res.returncode == 0, res.stderr
     assert "inserted 144,918" in res.stdout
-    assert elapsed < 60, f"took {elapsed:.1f} s"

@@ -139,13 +139,37 @@ def test_ensure_schema_adds_the_indexes_a_newer_version_defines(engine):
     # A database from an earlier version has the tables but not every index: pages would scan.
     from sqlalchemy import inspect
 
-    from fondueboard.db import ensure_schema, finish_times
+    from fondueboard.db import ensure_schema
 
-    (missing,) = [ix for ix in finish_times.indexes if ix.name == "ix_finish_times_agency"]
     with engine.begin() as conn:
-        missing.drop(conn)
-    assert "ix_finish_times_agency" not in {ix["name"] for ix in inspect(engine).get_indexes("finish_times")}
+        conn.exec_driver_sql("DROP INDEX ix_tickets_district_reported")
     ensure_schema(engine)
     ensure_schema(engine)  # and again: nothing left to add, no error
-    columns = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("finish_times")}
-    assert columns["ix_finish_times_agency"] == ["agency", "days", "day"]
+    columns = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("tickets")}
+    assert columns["ix_tickets_district_reported"] == ["district", "reported_at"]
+
+
+def test_a_summary_table_of_another_shape_is_rebuilt_whole(engine):
+    # Summary tables are never altered in place (a key cannot be added to a table that may hold
+    # doubles): one that lacks an index or a column is made anew and filled from the complaints.
+    from fondueboard.db import index_names, daily_counts, ensure_schema
+    from fondueboard.summary import ensure_summaries
+
+    load_records(engine, [rec("2023-AAAAAA"), rec("2023-BBBBBB", categories=("ไฟฟ้า", "ถนน"))], source="a.csv",
+                 file_format="test")
+
+    def rows():
+        with engine.connect() as c:
+            return sorted(map(repr, c.execute(select(daily_counts)).all()))
+
+    before = rows()
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ux_daily_counts_key")
+        conn.exec_driver_sql("DROP INDEX ix_finish_times_agency")
+    ensure_schema(engine)
+    assert ensure_summaries(engine) is True
+    assert ensure_summaries(engine) is False  # once is enough
+    with engine.connect() as c:
+        assert {"ux_daily_counts_key"} <= index_names(c, "daily_counts")
+        assert {"ix_finish_times_agency", "ux_finish_times_ticket"} <= index_names(c, "finish_times")
+    assert rows() == before

@@ -104,13 +104,15 @@ def test_a_database_from_before_the_summaries_gets_them(engine):
 def _keys_and_indexes(engine) -> dict:
     from sqlalchemy import inspect
 
+    from fondueboard.db import index_names
     from fondueboard.importer.load import BULK_TABLES
 
     seen = inspect(engine)
-    return {table.name: (sorted(ix["name"] for ix in seen.get_indexes(table.name)),
-                         seen.get_pk_constraint(table.name)["constrained_columns"],
-                         sorted(fk["referred_table"] for fk in seen.get_foreign_keys(table.name)))
-            for table in BULK_TABLES}
+    with engine.connect() as conn:
+        return {table.name: (sorted(index_names(conn, table.name)),
+                             seen.get_pk_constraint(table.name)["constrained_columns"],
+                             sorted(fk["referred_table"] for fk in seen.get_foreign_keys(table.name)))
+                for table in BULK_TABLES}
 
 
 def test_a_bulk_load_gives_the_same_figures_and_restores_every_index_and_key(engine, monkeypatch):

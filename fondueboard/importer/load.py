@@ -36,7 +36,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from fondueboard.db import (
+    RAW_KEPT,
     bangkok_date,
+    cleaned_values,
     daily_counts,
     ensure_schema,
     finish_times,
@@ -48,9 +50,10 @@ from fondueboard.db import (
     ticket_categories,
     tickets,
 )
+from fondueboard.locks import write_lock
 from fondueboard.records import ExplainedError, RejectedRow, TicketRecord
 from fondueboard.statuses import OTHER
-from fondueboard.summary import refresh_summaries
+from fondueboard.summary import refresh_summaries, reset_summaries, summaries_current
 
 CHUNK_ROWS = 20_000
 # A file adding at least this many tickets, and at least as many as are stored, is a bulk load:
@@ -85,6 +88,15 @@ stage_labels = Table(
     Column("value", Text, nullable=False),
     prefixes=["TEMPORARY"],
 )
+# Values stored other than as written, counted per chunk; summed into cleaned_values at the end
+# (a file whose every id carries a zero-width space must not be counted in memory).
+stage_cleaned = Table(
+    "stage_cleaned",
+    _stage_meta,
+    *[Column(c.name, c.type) for c in cleaned_values.columns if c.name not in ("id", "import_id")],
+    prefixes=["TEMPORARY"],
+)
+STAGE_TABLES = (stage_tickets, stage_labels, stage_cleaned)
 
 
 @dataclass
@@ -103,6 +115,7 @@ class ImportResult:
     rejected: int = 0
     unknown_statuses: dict[str, int] = field(default_factory=dict)
     reject_reasons: dict[str, int] = field(default_factory=dict)
+    cleaned: int = 0  # values stored other than as written (see the cleaned_values table)
     seconds: float = 0.0
     message: str | None = None
     credit_balance: int | None = None
@@ -176,15 +189,29 @@ def load_records(
     message: str | None = None,
     credit_balance: int | None = None,
     started_at: datetime | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Apply one file's rows (or one sync's) atomically; returns the counts, raises ImportFailed on
     failure. `message` (warnings) and `credit_balance` (the Exchange API's) go into the log;
-    `started_at` is when the run began, if before loading (a sync fetches first)."""
-    ensure_schema(engine)
-    started_at = started_at or datetime.now(timezone.utc)
-    started = time.monotonic() - (datetime.now(timezone.utc) - started_at).total_seconds()
+    `started_at` is when the run began, if before loading (a sync fetches first). Runs one at a
+    time (the write lock): `on_wait` is called if this one has to wait for another."""
+    ensure_schema(engine, on_wait)
     result = ImportResult(source=source, file_format=file_format, encoding=encoding, message=message,
                           credit_balance=credit_balance)
+    with write_lock(engine, on_wait):
+        _load_locked(engine, rows, result, progress, fraction_done, started_at)
+    if result.bulk and engine.dialect.name == "postgresql":
+        _mark_visible(engine)
+    return result
+
+
+def _load_locked(engine: Engine, rows, result: ImportResult, progress, fraction_done,
+                 started_at: datetime | None) -> None:
+    # A file's time starts once it may write: a wait for another run is not its own.
+    started_at = started_at or datetime.now(timezone.utc)
+    started = time.monotonic() - (datetime.now(timezone.utc) - started_at).total_seconds()
+    source, file_format, encoding = result.source, result.file_format, result.encoding
+    message, credit_balance = result.message, result.credit_balance
     try:
         with engine.begin() as conn:
             result.import_id = conn.execute(
@@ -208,6 +235,7 @@ def load_records(
                     stale=result.stale,
                     duplicates=result.duplicates,
                     rejected=result.rejected,
+                    cleaned=result.cleaned,
                     unknown_statuses=json.dumps(result.unknown_statuses, ensure_ascii=False)
                     if result.unknown_statuses else None,
                     message=message,
@@ -216,9 +244,6 @@ def load_records(
             )
     except Exception as exc:  # the transaction is rolled back; record why, then report it
         raise failed_import(engine, source, exc, result, started_at, time.monotonic() - started) from exc
-    if result.bulk and engine.dialect.name == "postgresql":
-        _mark_visible(engine)
-    return result
 
 
 def _mark_visible(engine: Engine) -> None:
@@ -271,18 +296,22 @@ def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> 
 def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
     # Created inside the file's transaction: a rollback removes them, so they are dropped only on
     # success (a DROP after a PostgreSQL error would fail too and hide the error itself).
-    stage_tickets.create(conn)
-    stage_labels.create(conn)
+    for table in STAGE_TABLES:
+        table.create(conn)
     _stage_all(conn, rows, result, progress, fraction_done)
     _resolve_duplicates(conn, result)
     _classify(conn, result)
-    touched = _touched_days(conn)
+    # Summaries of an earlier definition or shape are rebuilt whole, in tables made anew before
+    # a bulk load drops their indexes.
+    touched = _touched_days(conn) if summaries_current(conn) else None
+    if touched is None:
+        reset_summaries(conn)
     result.bulk = _is_bulk(conn, result)
     with _bulk_load(conn) if result.bulk else nullcontext():
         _write(conn, result.import_id)
         refresh_summaries(conn, touched)
-    stage_labels.drop(conn)
-    stage_tickets.drop(conn)
+    for table in reversed(STAGE_TABLES):
+        table.drop(conn)
 
 
 def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> None:
@@ -292,15 +321,22 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
     rejects: list[dict] = []
     unknown: Counter = Counter()
     reasons: Counter = Counter()
+    cleaned: dict[tuple, list[int]] = {}  # this chunk's (field, original, stored) -> [rows, first line]
     seq = 0
 
     def flush():
         stager.write(ticket_rows, label_rows)
         if rejects:
             conn.execute(insert(rejected_rows), rejects)
+        if cleaned:
+            conn.execute(insert(stage_cleaned), [
+                {"field": name, "original": original, "stored": stored, "rows": rows, "first_line": line}
+                for (name, original, stored), (rows, line) in cleaned.items()])
+            result.cleaned += sum(rows for rows, _ in cleaned.values())
         ticket_rows.clear()
         label_rows.clear()
         rejects.clear()
+        cleaned.clear()
         if progress:
             progress(result.rows_read, fraction_done() if fraction_done else None)
 
@@ -309,8 +345,8 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
         if isinstance(item, RejectedRow):
             result.rejected += 1
             reasons[item.reason.split(":")[0].split(" '")[0]] += 1
-            rejects.append({"import_id": result.import_id, "source": result.source,
-                            "line": item.line, "reason": item.reason, "raw": item.raw})
+            rejects.append({"import_id": result.import_id, "source": result.source, "line": item.line,
+                            "reason": item.reason, "raw": item.raw[:RAW_KEPT], "raw_length": len(item.raw)})
         else:
             seq += 1
             ticket_rows.append(_staged_row(seq, item))
@@ -319,11 +355,19 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
             label_rows.extend((seq, "a", a) for a in dict.fromkeys(item.agencies))
             if item.status_group == OTHER:
                 unknown[item.status if item.status else "(empty)"] += 1
+            for change in item.cleaned:
+                cleaned.setdefault(tuple(change), [0, item.line])[0] += 1
         if len(ticket_rows) + len(rejects) >= CHUNK_ROWS:
             flush()
     flush()
     result.unknown_statuses = dict(unknown.most_common())
     result.reject_reasons = dict(reasons.most_common())
+    if result.cleaned:
+        c = stage_cleaned.c
+        conn.execute(insert(cleaned_values).from_select(
+            ["import_id", "field", "original", "stored", "rows", "first_line"],
+            select(func.cast(result.import_id, Integer), c.field, c.original, c.stored, func.sum(c.rows),
+                   func.min(c.first_line)).group_by(c.field, c.original, c.stored)))
 
 
 def _resolve_duplicates(conn, result: ImportResult) -> None:
