@@ -9,6 +9,7 @@ from components.session import (
     presenting,
     projector_frame,
     sidebar_filters,
+    url_notes,
     weekly_pack_download,
 )
 
@@ -36,4 +37,5 @@ if on_projector:
 else:
     sidebar_filters(lang)
     weekly_pack_download(lang)
+url_notes(lang)  # a link's dates that were out of range or unreadable: said above every page
 page.run()

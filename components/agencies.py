@@ -41,14 +41,15 @@ def in_scope(ranking: pd.DataFrame, kind: str | None) -> pd.DataFrame:
 
 
 def change_label(change, new: bool, lang: str) -> str:
-    """▲2 moved up two places, ▼1 down one, = same, "new" not ranked before, "" nothing to compare."""
+    """▲2 moved up two places, ▼1 down one, ±0 same place, "new" not ranked before, "" nothing to
+    compare."""
     if new:
         return t("change_new", lang)
     if is_missing(change):
         return ""
     change = int(change)
     if change == 0:
-        return "="
+        return t("change_none", lang)
     return f"▲{-change}" if change < 0 else f"▼{change}"
 
 

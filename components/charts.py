@@ -1,4 +1,6 @@
-"""Plotly figures for the overview. Labels come from the string table; data from queries/."""
+"""Plotly figures for the overview. Labels come from the string table; data from queries/.
+
+Plotly reads HTML in every text it draws, so every label passes through safe_text.plotly."""
 from __future__ import annotations
 
 import pandas as pd
@@ -6,6 +8,7 @@ import plotly.graph_objects as go
 
 from .format import fmt_count, fmt_pct
 from .i18n import group_label, t
+from .safe_text import plotly
 
 GROUP_COLOURS = {
     "waiting": "#d97706",
@@ -37,7 +40,7 @@ def _layout(height: int = 360, **more) -> dict:
 def category_bar(df: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars, largest on top, each labelled with its count and share."""
     df = df.iloc[::-1]
-    labels = [t("unspecified", lang) if c == "(unspecified)" else c for c in df["category"]]
+    labels = [plotly(t("unspecified", lang) if c == "(unspecified)" else c) for c in df["category"]]
     text = [f"{fmt_count(n)} ({fmt_pct(s)})" for n, s in zip(df["tickets"], df["share"])]
     bar = go.Bar(x=df["tickets"], y=labels, orientation="h", text=text, textposition="auto",
                  marker_color=NEW_COLOUR, hovertemplate="%{y}: %{text}<extra></extra>")
@@ -46,7 +49,7 @@ def category_bar(df: pd.DataFrame, lang: str) -> go.Figure:
 
 def status_bar(df: pd.DataFrame, lang: str) -> go.Figure:
     df = df[df["tickets"] > 0]
-    labels = [group_label(g, lang) for g in df["status_group"]]
+    labels = [plotly(group_label(g, lang)) for g in df["status_group"]]
     text = [f"{fmt_count(n)} ({fmt_pct(s)})" for n, s in zip(df["tickets"], df["share"])]
     bar = go.Bar(x=labels, y=df["tickets"], text=text, textposition="auto",
                  marker_color=[GROUP_COLOURS[g] for g in df["status_group"]],
@@ -63,7 +66,7 @@ def weekly_trend(df: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def open_age_bar(df: pd.DataFrame, lang: str) -> go.Figure:
-    bar = go.Bar(x=list(df["bucket"]), y=df["tickets"], text=[fmt_count(n) for n in df["tickets"]],
+    bar = go.Bar(x=[plotly(b) for b in df["bucket"]], y=df["tickets"], text=[fmt_count(n) for n in df["tickets"]],
                  textposition="auto", marker_color=AGE_COLOURS[: len(df)])
     return go.Figure(bar, layout=_layout(xaxis=dict(title=t("col_bucket", lang), type="category"),
                                          yaxis=dict(title=t("col_tickets", lang))))

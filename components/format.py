@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from pathlib import PurePath
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from fondueboard.db import BANGKOK
+from fondueboard.db import BANGKOK, SYNC_SOURCE_PREFIX
 
 from .i18n import t
 
@@ -67,11 +68,19 @@ def fmt_ago(when: datetime | None, now: datetime, lang: str) -> str:
     return f"{fmt_moment(when, lang)} · {fmt_age(when, now, lang)}"
 
 
+def source_name(source: str | None) -> str:
+    """An import's source as every visitor may see it: a file's name without the server's folders
+    (/admin lists the whole path), a sync's address, "demo"."""
+    if not source:
+        return "–"
+    return source if source.startswith(SYNC_SOURCE_PREFIX) else PurePath(source).name or source
+
+
 def freshness_text(fresh, now: datetime, lang: str) -> str:
     """How current the data is (a queries.meta.freshness row): newest complaint and last import."""
     return (t("newest_ticket", lang, when=fmt_ago(fresh["newest_ticket"], now, lang)) + " · "
             + t("last_import", lang, when=fmt_ago(fresh["last_import"], now, lang),
-                source=fresh["last_import_source"] or "–"))
+                source=source_name(fresh["last_import_source"])))
 
 
 def sync_age(last_sync: datetime | None, now: datetime, lang: str, stale_hours: float) -> tuple[str, bool] | None:
@@ -80,11 +89,3 @@ def sync_age(last_sync: datetime | None, now: datetime, lang: str, stale_hours: 
     if last_sync is None:
         return None
     return t("last_sync", lang, when=fmt_ago(last_sync, now, lang)), now - last_sync > timedelta(hours=stale_hours)
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
-
-
-def plain(text: str) -> str:
-    """`text` escaped so Streamlit's markdown shows it as written (agency names carry ( ) . - : etc.)."""
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))

@@ -46,11 +46,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "all": {"th": "ทั้งหมด", "en": "All"},
     "unspecified": {"th": "ไม่ระบุประเภท", "en": "Unspecified"},
     "showing_period": {"th": "ช่วงที่แสดง: {period}", "en": "Showing: {period}"},
+    "url_dates_moved": {
+        "th": "วันที่ในลิงก์อยู่นอกช่วง {first} – {last} จึงใช้วันที่ที่ใกล้ที่สุดในช่วงนี้แทน",
+        "en": "A date in the link lies outside {first} – {last}, so the nearest date in that range is used instead.",
+    },
+    "url_date_unreadable": {
+        "th": "อ่านวันที่ในลิงก์ไม่ได้ (รูปแบบคือ ปปปป-ดด-วว) จึงไม่ได้ใช้วันที่นั้น",
+        "en": "A date in the link cannot be read (the form is YYYY-MM-DD), so it is not used.",
+    },
     "all_dates": {"th": "ทุกวันที่มีข้อมูล", "en": "all dates with data"},
     # database state
     "db_unreachable": {
         "th": "เชื่อมต่อฐานข้อมูลไม่ได้ ({where}) กรุณาตรวจสอบว่าเซิร์ฟเวอร์ทำงานอยู่และค่า DATABASE_URL ถูกต้อง แล้วโหลดหน้านี้ใหม่",
         "en": "Cannot reach the database ({where}). Check that the server is running and DATABASE_URL is right, then reload this page.",
+    },
+    "db_url_invalid": {
+        "th": "ใช้ฐานข้อมูลไม่ได้เพราะค่า DATABASE_URL ไม่ถูกต้อง แก้แล้วเริ่มแอปใหม่: {detail}",
+        "en": "The database cannot be used because DATABASE_URL is wrong; correct it and restart the app: {detail}",
     },
     "db_slow": {
         "th": "ฐานข้อมูลตอบช้าเกินไปหรือเกิดข้อผิดพลาดขณะอ่านข้อมูล กรุณาลองใหม่อีกครั้ง ({detail})",
@@ -154,13 +166,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "link_text": {"th": "เปิด ›", "en": "open ›"},
     "unranked": {"th": "ไม่จัดอันดับ", "en": "unranked"},
     "change_new": {"th": "ใหม่", "en": "new"},
+    # Not "=": a spreadsheet opening the CSV would take a cell starting with it for a formula.
+    "change_none": {"th": "±0", "en": "±0"},
     "ranking_unranked_note": {
         "th": "หน่วยงานที่มีเรื่องน้อยกว่า {min} เรื่องในช่วงนี้แสดงต่อท้ายตาราง ไม่จัดอันดับ",
         "en": "Agencies with fewer than {min} complaints in the period are listed at the end, unranked.",
     },
     "ranking_previous": {
-        "th": "การเปลี่ยนอันดับเทียบกับ {date_from} – {date_to} (ช่วงก่อนหน้าที่ยาวเท่ากัน) ▲ ขึ้น ▼ ลง",
-        "en": "Rank change against {date_from} – {date_to} (the previous period of equal length): ▲ up, ▼ down",
+        "th": "การเปลี่ยนอันดับเทียบกับ {date_from} – {date_to} (ช่วงก่อนหน้าที่ยาวเท่ากัน) ▲ ขึ้น ▼ ลง ±0 เท่าเดิม",
+        "en": "Rank change against {date_from} – {date_to} (the previous period of equal length): ▲ up, ▼ down, ±0 unchanged",
     },
     "ranking_nobody_before": {
         "th": "ไม่มีหน่วยงานที่จัดอันดับได้ในช่วงก่อนหน้าที่ยาวเท่ากัน ({date_from} – {date_to}) จึงไม่แสดงการเปลี่ยนอันดับ",
@@ -259,9 +273,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin_runs": {"th": "{n} ครั้งล่าสุด", "en": "The latest {n} runs"},
     "admin_failed": {"th": "{n} ครั้งไม่สำเร็จ: ข้อความบอกสาเหตุ และไม่มีข้อมูลใดถูกเขียนจากครั้งนั้น",
                      "en": "{n} failed: the message says why, and nothing was written by those runs."},
+    "admin_quality": {"th": "คุณภาพข้อมูลของแต่ละครั้ง", "en": "Data quality, run by run"},
+    "admin_no_quality": {"th": "การนำเข้าเหล่านี้ไม่มีแถวที่ถูกแยกเก็บ และเก็บทุกค่าตามที่เขียนในไฟล์",
+                         "en": "None of these runs set rows aside or stored a value other than as written."},
+    "admin_run": {"th": "ครั้งที่นำเข้า", "en": "Run"},
+    "admin_run_label": {"th": "#{id} · {source} · แยกเก็บ {rejected} · ปรับค่า {cleaned}",
+                        "en": "#{id} · {source} · set aside {rejected} · cleaned {cleaned}"},
     "admin_rejected": {"th": "แถวที่ถูกแยกเก็บ", "en": "Rows set aside"},
-    "admin_no_rejects": {"th": "ไม่มีแถวที่ถูกแยกเก็บในการนำเข้าเหล่านี้", "en": "None of these runs set rows aside."},
-    "admin_run": {"th": "ครั้งที่นำเข้า (เลขที่ · แหล่ง · จำนวนแถวที่แยกเก็บ)", "en": "Run (id · source · rows set aside)"},
+    "admin_none_rejected": {"th": "ครั้งนี้ไม่มีแถวที่ถูกแยกเก็บ", "en": "This run set no rows aside."},
+    "admin_raw_kept": {
+        "th": "เก็บข้อมูลดิบของแต่ละแถวไว้ไม่เกิน {n} ตัวอักษรแรก คอลัมน์ความยาวบอกความยาวเต็ม อักขระที่มองไม่เห็นแสดงเป็น ⟨U+…⟩",
+        "en": "Each row keeps at most the first {n} characters of its raw text; the length column gives the whole length. Invisible characters show as ⟨U+…⟩.",
+    },
+    "admin_cleaned": {"th": "ค่าที่เก็บต่างจากที่เขียนในไฟล์", "en": "Values stored other than as written"},
+    "admin_none_cleaned": {"th": "ครั้งนี้เก็บทุกค่าตามที่เขียนในไฟล์", "en": "This run stored every value as written."},
+    "admin_cleaned_note": {
+        "th": "รหัสเรื่องและชื่อ (จังหวัด อำเภอ ตำบล ประเภท หน่วยงาน สถานะ) เก็บแบบ Unicode NFC โดยตัดอักขระที่มองไม่เห็นและอักขระควบคุมออก (ค่าเดิมแสดงเป็น ⟨U+…⟩) ความเห็นและที่อยู่ตัดเฉพาะอักขระควบคุม และไม่เก็บข้อความเดิมไว้เพราะอาจมีข้อมูลส่วนบุคคล",
+        "en": "Ids and names (province, district, subdistrict, category, agency, status) are stored in Unicode NFC without invisible and control characters (shown as ⟨U+…⟩ in the original). Comments and addresses lose control characters only, and their original is not kept: it may hold personal data.",
+    },
+    "original_not_kept": {"th": "(ข้อความอิสระ ไม่เก็บต้นฉบับ)", "en": "(free text: not kept)"},
+    "stored_cleaned_text": {"th": "ตัดอักขระควบคุมออก", "en": "control characters removed"},
+    "stored_nothing": {"th": "(ไม่เหลืออะไร)", "en": "(nothing left)"},
+    "col_field": {"th": "ช่องข้อมูล", "en": "Field"},
+    "col_original": {"th": "ค่าในไฟล์", "en": "In the file"},
+    "col_stored": {"th": "ค่าที่เก็บ", "en": "Stored"},
+    "col_rows": {"th": "จำนวนแถว", "en": "Rows"},
+    "col_first_line": {"th": "บรรทัดแรก", "en": "First line"},
+    "col_raw_length": {"th": "ความยาวเต็ม (ตัวอักษร)", "en": "Whole length (characters)"},
+    "field_ticket_id": {"th": "รหัสเรื่อง", "en": "Ticket id"},
+    "field_status": {"th": "สถานะ", "en": "Status"},
+    "field_finished_by": {"th": "หน่วยงานที่ปิดเรื่อง", "en": "Finished by"},
+    "field_province": {"th": "จังหวัด", "en": "Province"},
+    "field_district": {"th": "อำเภอ/เขต", "en": "District"},
+    "field_subdistrict": {"th": "ตำบล/แขวง", "en": "Subdistrict"},
+    "field_category": {"th": "ประเภทปัญหา", "en": "Category"},
+    "field_agency": {"th": "หน่วยงาน", "en": "Agency"},
+    "field_comment": {"th": "ความเห็น", "en": "Comment"},
+    "field_address": {"th": "ที่อยู่", "en": "Address"},
+    "field_photo_url": {"th": "ลิงก์รูปภาพ", "en": "Photo link"},
+    "field_photo_after_url": {"th": "ลิงก์รูปหลังแก้ไข", "en": "Photo-after link"},
     "run_sync": {"th": "ซิงก์ API", "en": "API sync"},
     "run_file": {"th": "ไฟล์", "en": "File"},
     "run_demo": {"th": "ข้อมูลสาธิต", "en": "Demo"},
@@ -281,6 +331,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_run_stale": {"th": "เก่ากว่าที่มี", "en": "Older than stored"},
     "col_run_duplicates": {"th": "ซ้ำในไฟล์", "en": "Repeated"},
     "col_run_rejected": {"th": "แยกเก็บ", "en": "Set aside"},
+    "col_run_cleaned": {"th": "ปรับค่า", "en": "Cleaned"},
     "col_run_credit_balance": {"th": "เครดิต API คงเหลือ", "en": "API credit left"},
     "col_run_message": {"th": "ข้อความ", "en": "Message"},
     "col_line": {"th": "บรรทัด", "en": "Line"},
@@ -429,8 +480,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "m_import_h": {"th": "การนำเข้า", "en": "Imports"},
     "m_import": {
-        "th": "นำเข้าแบบ upsert ตาม ticket_id: นำเข้าไฟล์เดิมซ้ำไม่เปลี่ยนอะไร ไฟล์ใหม่กว่าจะปรับสถานะ ดาว และหน่วยงาน ไฟล์ที่เก่ากว่าสิ่งที่มีอยู่ (last_activity เก่ากว่า) ไม่ย้อนสถานะ แถวที่ผิดรูปแบบถูกแยกเก็บพร้อมเหตุผลและเลขบรรทัด ถ้าเรื่องเดียวกันอยู่ในไฟล์หลายครั้ง ใช้แถวสุดท้าย",
-        "en": "Imports upsert by ticket id: the same file twice changes nothing; a newer export updates statuses, stars and agencies; a file older than what is held (earlier last_activity) does not roll a status back. Malformed rows are set aside with their reason and line. A ticket listed twice in one file takes its last row.",
+        "th": "นำเข้าแบบ upsert ตาม ticket_id: นำเข้าไฟล์เดิมซ้ำไม่เปลี่ยนอะไร ไฟล์ใหม่กว่าจะปรับสถานะ ดาว และหน่วยงาน ไฟล์ที่เก่ากว่าสิ่งที่มีอยู่ (last_activity เก่ากว่า) ไม่ย้อนสถานะ แถวที่ผิดรูปแบบถูกแยกเก็บพร้อมเหตุผลและเลขบรรทัด ถ้าเรื่องเดียวกันอยู่ในไฟล์หลายครั้ง ใช้แถวสุดท้าย รหัสเรื่องและชื่อ (จังหวัด อำเภอ ตำบล ประเภท หน่วยงาน สถานะ) เก็บแบบ Unicode NFC โดยตัดอักขระที่มองไม่เห็น (เช่น U+200B) อักขระควบคุม และช่องว่างหัวท้ายออก ชื่อที่ดูเหมือนกันจึงนับเป็นชื่อเดียวกัน ค่าเดิมดูได้ที่หน้าการนำเข้า การนำเข้าและการซิงก์ที่เริ่มพร้อมกันจะทำทีละครั้ง ตัวเลขทุกตัวอ่านจากตารางสรุปที่ตรวจเทียบกับข้อมูลรายเรื่องได้ด้วยคำสั่ง fondueboard check",
+        "en": "Imports upsert by ticket id: the same file twice changes nothing; a newer export updates statuses, stars and agencies; a file older than what is held (earlier last_activity) does not roll a status back. Malformed rows are set aside with their reason and line. A ticket listed twice in one file takes its last row. Ids and names (province, district, subdistrict, category, agency, status) are stored in Unicode NFC without invisible characters (such as U+200B), control characters and surrounding space, so names that look alike are one; the originals are listed on the imports page. Imports and syncs started together take turns. Every figure is read from summaries that `fondueboard check` compares with the complaints themselves.",
     },
     "m_resolution_h": {"th": "เวลาจนเสร็จ", "en": "Time to finish"},
     "m_resolution": {
@@ -475,6 +526,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "?mode=present (หรือสวิตช์ในแถบด้านข้าง) แสดงตัวเลขเดียวกันด้วยตัวอักษรใหญ่บนพื้นดำ โดยไม่มีแถบด้านข้าง ช่วงเวลาและความสดใหม่ของข้อมูลอยู่บนสุดของทุกหน้า ตารางแสดง 10 แถวแรก บนจอไม่มีรายการเรื่องรายชิ้น ความเห็น รูปภาพ ที่อยู่ ข้อมูลผู้แจ้ง หรือพิกัดของเรื่อง แผนที่แสดงเฉพาะพื้นที่ (วงกลมของพื้นที่ที่ไม่มีไฟล์ขอบเขตวางที่ความละเอียดประมาณ 1 กม.) &rotate=30 สลับหน้าตามรายการ [present] pages ใน fondueboard.toml ทุก 30 วินาที และอ่านข้อมูลใหม่ทุกครั้งที่เปลี่ยนหน้า กด Space เพื่อหยุด/เล่นต่อ → เพื่อไปหน้าถัดไป Esc เพื่อออก",
         "en": "?mode=present (or the switch in the sidebar) shows the same figures in large type on black, without the sidebar; the period and the data's freshness are at the top of every page. Tables show their first 10 rows. The wall never shows per-complaint lists, comments, photos, addresses, reporter details or complaint positions; maps show areas only (an area drawn as a circle, without boundary files, is placed to about 1 km). &rotate=30 moves through the pages listed under [present] pages in fondueboard.toml every 30 seconds, reading the data afresh on each page. Space pauses and resumes, → goes to the next page, Esc leaves.",
     },
+    "m_links_h": {"th": "ลิงก์", "en": "Links"},
+    "m_links": {
+        "th": "ตัวกรองทุกตัวอยู่ในลิงก์ (from, to, district, subdistrict, category, agency, lang, mode, rotate) ลิงก์จึงเปิดมุมมองเดิมได้ วันที่ต้องอยู่ในช่วง {date_first} ถึง {date_last} วันที่นอกช่วงจะถูกเลื่อนมาที่ปลายช่วงที่ใกล้กว่า และวันที่ที่อ่านไม่ได้จะไม่ถูกใช้ โดยหน้าจะแจ้งไว้ ชื่อในลิงก์จะถูกตัดอักขระควบคุมและอักขระที่มองไม่เห็น (เช่น U+200B) ออกและปรับเป็น Unicode NFC แบบเดียวกับตอนนำเข้า ชื่อที่ไม่เหลืออะไรหรือยาวเกิน {max_chars} ตัวอักษรถือว่าไม่ได้กรอง ชื่อจากข้อมูลและจากลิงก์แสดงตามที่เขียนไว้เสมอ ไม่ถูกตีความเป็นการจัดรูปแบบ",
+        "en": "Every filter is in the link (from, to, district, subdistrict, category, agency, lang, mode, rotate), so a link reproduces the view. Dates must lie within {date_first} – {date_last}: a date outside is moved to the nearer end and an unreadable one is not used, and the page says so. Names in a link lose control and invisible characters (such as U+200B) and are put in Unicode NFC, as the importer stores names; a name with nothing left, or longer than {max_chars} characters, is no filter. Names from the data and from links always show as written, never as formatting.",
+    },
     "m_rounding_h": {"th": "การปัดเศษ", "en": "Rounding"},
     "m_rounding": {
         "th": "ร้อยละบนการ์ด: ทศนิยม 1 ตำแหน่ง ปัดครึ่งขึ้น (86.078% → 86.1%) ในตาราง: ทศนิยม 2 ตำแหน่ง ค่าเฉลี่ยดาว: ทศนิยม 2 ตำแหน่ง (4.51) จำนวนมีตัวคั่นหลักพัน (1,020)",
@@ -485,7 +541,7 @@ STRINGS: dict[str, dict[str, str]] = {
 # The methods page shows these definitions in this order.
 METHOD_SECTIONS = (
     "period", "time", "total", "finished", "groups", "category", "satisfaction",
-    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "present", "rounding",
+    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "present", "links", "rounding",
 )
 
 

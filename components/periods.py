@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from queries.filters import Filters
+from queries.filters import Filters, clamp_date, clean_name
 
 from .i18n import t
 
@@ -13,6 +13,7 @@ URL_KEYS = ("from", "to", "district", "subdistrict", "category", "agency", "lang
 
 def preset_range(preset: str, today: date) -> tuple[date | None, date | None]:
     """The dates a preset stands for on `today` (Bangkok); (None, None) is all time."""
+    today = clamp_date(today)  # a clock gone wrong cannot take the arithmetic past the calendar
     monday = today - timedelta(days=today.weekday())
     if preset == "this_week":
         return monday, monday + timedelta(days=6)
@@ -32,26 +33,48 @@ def preset_for(date_from: date | None, date_to: date | None, today: date) -> str
     return "custom"
 
 
-def _parse_date(value: str | None) -> date | None:
+# Why a link's filters are not quite what it asked for: string-table keys, shown on the page.
+DATES_MOVED, DATE_UNREADABLE = "url_dates_moved", "url_date_unreadable"
+
+
+def _parse_date(value: str | None, notes: list[str]) -> date | None:
+    """A date from the URL: a mistyped one is ignored (all time on that side) and one outside
+    queries.filters.DATE_MIN … DATE_MAX moved to the nearer end, each with its note, rather than
+    failing."""
+    if not value:
+        return None
     try:
-        return date.fromisoformat(value) if value else None
+        day = date.fromisoformat(clean_name(value) or "")
     except ValueError:
-        return None  # a mistyped link falls back to all time rather than failing
+        notes.append(DATE_UNREADABLE)
+        return None
+    if clamp_date(day) != day:
+        notes.append(DATES_MOVED)
+    return clamp_date(day)
 
 
-def filters_from_params(params: dict[str, str]) -> Filters:
-    """Filters from URL query parameters; unknown or malformed values are ignored."""
-    date_from, date_to = _parse_date(params.get("from")), _parse_date(params.get("to"))
+def read_filters(params: dict[str, str]) -> tuple[Filters, tuple[str, ...]]:
+    """Filters from URL query parameters, and the notes saying what was changed to get them.
+    Names are cleaned (queries.filters.clean_name): a name that is nothing but control or
+    format characters, or longer than any name, is no filter; unknown parameters are ignored."""
+    notes: list[str] = []
+    date_from, date_to = _parse_date(params.get("from"), notes), _parse_date(params.get("to"), notes)
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
+    district = clean_name(params.get("district"))
     return Filters(
         date_from=date_from,
         date_to=date_to,
-        district=params.get("district") or None,
-        subdistrict=(params.get("subdistrict") or None) if params.get("district") else None,
-        category=params.get("category") or None,
-        agency=params.get("agency") or None,
-    )
+        district=district,
+        subdistrict=clean_name(params.get("subdistrict")) if district else None,
+        category=clean_name(params.get("category")),
+        agency=clean_name(params.get("agency")),
+    ), tuple(dict.fromkeys(notes))
+
+
+def filters_from_params(params: dict[str, str]) -> Filters:
+    """Filters from URL query parameters (read_filters without its notes)."""
+    return read_filters(params)[0]
 
 
 def params_from_filters(f: Filters, lang: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Callable
 
 import pandas as pd
@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from streamlit.runtime.pages_manager import PagesManager
 
 from fondueboard.db import (
+    DatabaseUrlError,
     bangkok_today,
     database_url,
     describe_database,
@@ -22,20 +23,21 @@ from fondueboard.db import (
     make_engine,
 )
 from fondueboard.config import ConfigError, present_config, sync_config
+from fondueboard.export import csv_bytes
 from fondueboard.summary import ensure_summaries
 from queries import meta
-from queries.filters import UNSPECIFIED, Filters
+from queries.filters import DATE_MAX, DATE_MIN, UNSPECIFIED, Filters, add_days, clamp_date
 
-from .format import fmt_age, fmt_count, fmt_moment, freshness_text, plain, sync_age
+from .format import fmt_age, fmt_count, fmt_moment, freshness_text, sync_age
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .periods import (
     PRESETS,
-    filters_from_params,
     params_from_filters,
     period_label,
     period_text,
     preset_for,
     preset_range,
+    read_filters,
 )
 from .present import (
     PROJECTOR_CSS,
@@ -47,6 +49,7 @@ from .present import (
     projector_figure,
     wall_table,
 )
+from .safe_text import md, md_t
 
 STATEMENT_TIMEOUT_S = 30
 
@@ -77,17 +80,21 @@ def _engine(url: str) -> Engine:
 
 def engine_or_stop(lang: str) -> Engine:
     """The app's engine, schema in place and data version read for this run; a readable
-    message instead of a traceback when the database cannot be reached."""
+    message instead of a traceback when the database cannot be reached or its URL is malformed."""
     url = database_url()
-    engine = _engine(url)
+    try:
+        engine = _engine(url)
+    except DatabaseUrlError as exc:  # one sentence, the password already masked
+        st.error(md_t("db_url_invalid", lang, detail=str(exc)))
+        st.stop()
     try:
         _prepare(url)
         # Read once per run: every cached query of this run is keyed to it.
         st.session_state["data_version"] = meta.data_version(engine)
     except SQLAlchemyError as exc:
         _prepare.clear()
-        st.error(t("db_unreachable", lang, where=describe_database(url)))
-        st.caption(error_summary(exc))
+        st.error(md_t("db_unreachable", lang, where=describe_database(url)))
+        st.caption(md(error_summary(exc)))
         st.stop()
     return engine
 
@@ -121,7 +128,7 @@ def query(fn: Callable, *args):
         return _cached(f"{fn.__module__}.{fn.__qualname__}", url, st.session_state["data_version"], args, fn,
                        _engine(url))
     except SQLAlchemyError as exc:
-        st.error(t("db_slow", language(), detail=error_summary(exc, 200)))
+        st.error(md_t("db_slow", language(), detail=error_summary(exc, 200)))
         st.stop()
 
 
@@ -134,8 +141,16 @@ def query(fn: Callable, *args):
 
 def current_filters() -> Filters:
     if "filters" not in st.session_state:
-        st.session_state["filters"] = filters_from_params(dict(st.query_params))
+        # What the link asked for and did not get: said until the filters are changed.
+        st.session_state["filters"], st.session_state["url_notes"] = read_filters(dict(st.query_params))
     return st.session_state["filters"]
+
+
+def url_notes(lang: str) -> None:
+    """Say that the link's dates were moved into range or not used (periods.read_filters)."""
+    current_filters()
+    for key in st.session_state.get("url_notes", ()):
+        st.warning(md_t(key, lang, first=DATE_MIN, last=DATE_MAX), icon=":material/event_busy:")
 
 
 def _period(f: Filters, today: date) -> str:
@@ -147,6 +162,7 @@ def _period(f: Filters, today: date) -> str:
 
 def _set_filters(**changes) -> None:
     st.session_state["filters"] = replace(current_filters(), **changes)
+    st.session_state.pop("url_notes", None)  # the link's filters are no longer what is shown
 
 
 def _view(name: str, value, lang: str) -> str:
@@ -171,7 +187,7 @@ def sidebar_filters(lang: str) -> Filters:
         if preset != "custom":
             _set_filters(**dict(zip(("date_from", "date_to"), preset_range(preset, today))))
         elif not (f.date_from or f.date_to):  # custom from all time: start from the data's own span
-            _set_filters(date_from=span["first"] or today, date_to=span["last"] or today)
+            _set_filters(date_from=clamp_date(span["first"] or today), date_to=clamp_date(span["last"] or today))
 
     def on_value(field, key):
         changes = {field: st.session_state[key]}
@@ -192,7 +208,8 @@ def sidebar_filters(lang: str) -> Filters:
         if preset == "custom":
             for field, label in (("date_from", "col_from"), ("date_to", "col_to")):
                 key = _view(field, getattr(f, field), lang)
-                st.date_input(t(label, lang), key=key, on_change=on_value, args=(field, key), format="YYYY-MM-DD")
+                st.date_input(t(label, lang), key=key, on_change=on_value, args=(field, key), format="YYYY-MM-DD",
+                              min_value=DATE_MIN, max_value=DATE_MAX)
         choices = {
             "district": options["district"],
             **({"subdistrict": query(meta.subdistricts, f.district)} if f.district else {}),
@@ -295,9 +312,9 @@ def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> N
 
 
 def freshness_caption(fresh: pd.Series, now: datetime, lang: str) -> None:
-    """The desk's freshness line: newest complaint, last import (its source shown as written), and
+    """The desk's freshness line: newest complaint, last import (its file name, not its path), and
     the last sync with its age."""
-    st.caption(" · ".join(filter(None, [plain(freshness_text(fresh, now, lang)), freshness_note(fresh, now, lang)])))
+    st.caption(" · ".join(filter(None, [md(freshness_text(fresh, now, lang)), freshness_note(fresh, now, lang)])))
 
 
 def freshness_note(fresh: pd.Series, now: datetime, lang: str) -> str | None:
@@ -346,7 +363,7 @@ def config_or_stop(read: Callable, lang: str):
     try:
         return read()
     except ConfigError as exc:
-        st.error(t("config_error", lang, detail=str(exc)))
+        st.error(md_t("config_error", lang, detail=str(exc)))
         st.stop()
 
 
@@ -381,10 +398,6 @@ def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame]
                  total=fmt_count(total)))
 
 
-def _csv(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False).encode("utf-8-sig")  # with BOM, so Excel reads Thai as UTF-8
-
-
 def weekly_pack_download(lang: str) -> None:
     """The weekly pack in one click, from the sidebar: a week (the last whole one by default) and
     a button that builds the PDF only when pressed."""
@@ -396,13 +409,14 @@ def weekly_pack_download(lang: str) -> None:
         return
     today = bangkok_today()
     newest = min(span["last"], today)
-    weeks = list(dict.fromkeys(week_name(max(newest - timedelta(weeks=n), span["first"])) for n in range(26)))
+    weeks = list(dict.fromkeys(week_name(max(add_days(newest, -7 * n) or span["first"], span["first"]))
+                               for n in range(26)))
     with st.sidebar:
         st.subheader(t("pack_h", lang))
         try:  # a bad settings file disables the pack with its message rather than breaking every page
             report_config(), map_config()
         except ConfigError as exc:
-            st.caption(t("config_error", lang, detail=str(exc)))
+            st.caption(md_t("config_error", lang, detail=str(exc)))
             return
         # A week still running would have little in it: a Monday meeting wants the one just ended.
         default = 1 if weeks[0] == week_name(today) and len(weeks) > 1 else 0
@@ -429,7 +443,7 @@ def certificate_download(f: Filters, rank: int, agency: str, lang: str) -> None:
 def csv_download(label: str, name: str, build: Callable[[Engine], pd.DataFrame]) -> None:
     """A CSV download built only when clicked, from `build(engine)`: a long list is read only then."""
     engine = _engine(database_url())
-    st.download_button(label, lambda: _csv(build(engine)), file_name=f"{name}.csv", mime="text/csv",
+    st.download_button(label, lambda: csv_bytes(build(engine)), file_name=f"{name}.csv", mime="text/csv",
                        key=f"dl_{name}")
 
 
@@ -450,5 +464,5 @@ def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: d
             st.caption(t("present_rows", language(), shown=TABLE_ROWS, total=fmt_count(len(df))))
         return
     st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
-    st.download_button(t("download_csv", lang), _csv(df),
+    st.download_button(t("download_csv", lang), csv_bytes(df),
                        file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")

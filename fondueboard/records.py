@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -14,6 +15,17 @@ _UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
 def storable(text: str) -> str:
     """`text` with NUL and lone surrogates written out as \\x00 and \\ud83d, so any database takes it."""
     return _UNSTORABLE_RE.sub(lambda m: "\\x00" if m.group() == "\x00" else "\\u%04x" % ord(m.group()), text)
+
+
+def normal_name(s: str) -> str:
+    """An id or name as compared and stored: NFC, without control, format or surrogate characters
+    (NUL, U+200B, U+FEFF, bidi marks…: invisible, or refused by a database), trimmed. A tab or line
+    break between words becomes a space. The importer stores names so, and a filter from a link is
+    read so, so that the two meet."""
+    if not s.isprintable():  # False for any of those characters: most values skip the loop
+        s = "".join((" " if c.isspace() else "") if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c
+                    for c in s)
+    return unicodedata.normalize("NFC", s).strip()  # after the removal: a mark may compose with its base
 
 
 class Cleaning(NamedTuple):

@@ -11,8 +11,9 @@ from components.agencies import (
     top_lines,
     top_three,
 )
-from components.format import fmt_count, fmt_pct, plain
+from components.format import fmt_count, fmt_pct
 from components.i18n import t
+from components.safe_text import md, md_t
 from components.session import (
     certificate_download,
     complaints_or_stop,
@@ -56,10 +57,10 @@ if podium.empty:
 for col, (_, row) in zip(st.columns(3), podium.iterrows()):
     with col.container(border=True):
         st.markdown(f"### :material/emoji_events: {t('top_rank', lang, rank=int(row['rank']))}")
-        st.markdown(f"**{plain(row['agency'])}**")
-        st.caption(plain(kind_label(row["kind"], lang)))
+        st.markdown(f"**{md(row['agency'])}**")
+        st.caption(kind_label(row["kind"], lang))
         for line in top_lines(row, cfg, lang):
-            st.markdown(plain(line))
+            st.markdown(line)
         open_agency_button(row["agency"], lang, key=f"open_top_{int(row['rank'])}")
         if kind is None and not presenting():  # certificates are for the overall ranking, printed at a desk
             certificate_download(f, int(row["rank"]), row["agency"], lang)
@@ -74,14 +75,14 @@ elif ranking["previous_rank"].isna().all():
 else:
     notes.append(t("ranking_previous", lang, date_from=before.date_from, date_to=before.date_to))
 if f.agency:
-    notes.append(t("ranking_agency_filter", lang, agency=f.agency))
+    notes.append(md_t("ranking_agency_filter", lang, agency=f.agency))
 timed = ranking["timed"].sum()
 if timed and ranking["approximate"].sum():
     notes.append(t("approximate_times", lang, pct=fmt_pct(ranking["approximate"].sum() / timed)))
 table, config = leaderboard_table(scoped, f, cfg, lang, WALL_COLUMNS if presenting() else None)
 table_with_download(table, "agency_ranking", lang, column_config=config)
 for note in notes:
-    st.caption(plain(note))
+    st.caption(note)
 
 with st.expander(t("formula_h", lang), expanded=not presenting()):
     st.markdown(t("m_ranking", lang, **formula_values(cfg)))

@@ -7,8 +7,9 @@ import streamlit as st
 from components import charts
 from components.agencies import kind_label, score_parts
 from components.tickets import ticket_rows
-from components.format import fmt_count, fmt_pct, fmt_stars, plain
+from components.format import fmt_count, fmt_pct, fmt_stars
 from components.i18n import t
+from components.safe_text import md
 from components.session import (
     chart_table,
     complaints_or_stop,
@@ -34,7 +35,7 @@ cfg = config_or_stop(ranking_config, lang)
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 on_projector = presenting()  # counts only: no complaint lists on the wall
 
-st.title(plain(f.agency) if f.agency else t("nav_agency", lang))
+st.title(md(f.agency) if f.agency else t("nav_agency", lang))
 complaints_or_stop(lang)
 if not f.agency:
     st.info(t("agency_choose", lang))
@@ -49,7 +50,7 @@ if agency not in set(ranking["agency"]):
     st.stop()
 row = ranking.set_index("agency").loc[agency]
 peers = ranking[ranking["kind"] == row["kind"]]
-period_caption(f, lang, plain(kind_label(row["kind"], lang)))
+period_caption(f, lang, kind_label(row["kind"], lang))
 
 cards = st.columns(5)
 if row["eligible"]:

@@ -4,8 +4,9 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components.tickets import ticket_rows
-from components.format import fmt_count, plain
+from components.format import fmt_count
 from components.i18n import t
+from components.safe_text import md, md_t
 from components.maps import area_deck, area_frame, legend, measures_available, value_text
 from components.session import (
     complaints_or_stop,
@@ -38,10 +39,10 @@ crumbs = st.columns([1, 1, 1, 3])
 crumbs[0].button(t("map_province", lang), on_click=select_area, args=(None,), icon=":material/map:",
                  disabled=not f.district, key="crumb_province")
 if f.district:
-    crumbs[1].button(f.district, on_click=select_area, args=(f.district,), icon=":material/chevron_right:",
+    crumbs[1].button(md(f.district), on_click=select_area, args=(f.district,), icon=":material/chevron_right:",
                      disabled=not f.subdistrict, key="crumb_district")
 if f.subdistrict:
-    crumbs[2].button(f.subdistrict, icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
+    crumbs[2].button(md(f.subdistrict), icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
 
 try:
     boundary = cfg.subdistricts if f.district else cfg.districts
@@ -50,7 +51,7 @@ try:
     known = [a.key for a in load_areas(cfg.subdistricts)] if cfg.subdistricts else ()
     population = load_population(cfg.population, cfg.province, known) if cfg.population else None
 except GeoFileError as exc:
-    st.error(t("config_error", lang, detail=str(exc)))
+    st.error(md_t("config_error", lang, detail=str(exc)))
     st.stop()
 
 complaints_or_stop(lang)
@@ -106,12 +107,12 @@ with st.expander(t("map_quality_h", lang)):
     if unmatched:
         st.markdown(t("map_unmatched", lang))
         for key, n in sorted(unmatched.items(), key=lambda kv: -kv[1]):
-            st.markdown("- " + plain(" / ".join(k or t("unnamed_area", lang) for k in key)) + f" · {fmt_count(n)}")
+            st.markdown("- " + md(" / ".join(k or t("unnamed_area", lang) for k in key)) + f" · {fmt_count(n)}")
     elif shapes:
         st.markdown(t("map_all_matched", lang))
     unplaced = frame[frame["lon"].isna()]["name"].tolist()
     if unplaced:
-        st.markdown(plain(t("map_unplaced", lang, names=", ".join(unplaced))))
+        st.markdown(md_t("map_unplaced", lang, names=", ".join(unplaced)))
     if shapes:
         st.markdown(t("map_repaired", lang, n=sum(a.repaired for a in shapes)))
     st.markdown(t("map_unlocated", lang, n=fmt_count(int(counts["tickets"].sum() - counts["located"].sum()))))

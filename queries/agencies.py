@@ -6,7 +6,7 @@ and ranks. Per-ticket lists are bounded (limit/offset) and carry no reporter ide
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import and_, case, func, select
@@ -20,7 +20,7 @@ from fondueboard.summary import LOW_STARS
 
 from .common import fill_weeks, frame, scalar
 from .facts import facts, finishes, open_count, open_counts_at, summed
-from .filters import Filters, overdue_cutoff, ticket_conditions
+from .filters import Filters, add_days, overdue_cutoff, ticket_conditions
 from .overview import headline_columns
 from .tickets import ticket_page
 
@@ -79,8 +79,11 @@ def previous_period(f: Filters) -> Filters | None:
     """The period of equal length just before `f`'s, or None when `f` has no fixed start and end."""
     if not (f.date_from and f.date_to):
         return None
-    length = f.date_to - f.date_from + timedelta(days=1)
-    return f.with_period(f.date_from - length, f.date_from - timedelta(days=1))
+    days = (f.date_to - f.date_from).days + 1
+    start, end = add_days(f.date_from, -days), add_days(f.date_from, -1)
+    if start is None or end is None:  # it would begin before the calendar does
+        return None
+    return f.with_period(start, end)
 
 
 def _scored(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFrame:

@@ -38,7 +38,7 @@ from fondueboard.summary import (
     ticket_measures,
 )
 
-from .filters import Filters, labelled as _labelled, ticket_conditions
+from .filters import Filters, add_days, labelled as _labelled, ticket_conditions
 
 t, d = tickets, daily_counts
 _source: ContextVar[str] = ContextVar("fact_source", default="summary")
@@ -88,15 +88,20 @@ def whole_months(date_from: date | None, date_to: date | None) -> tuple[date | N
     first = end = None
     if date_from:
         first = date_from if date_from.day == 1 else _next_month(date_from)
+        if first is None:  # a start in December 9999 leaves no whole month
+            return None
     if date_to:
-        end = (date_to + timedelta(days=1)).replace(day=1)
+        after = add_days(date_to, 1)
+        end = after.replace(day=1) if after else None  # to the calendar's last day: every month is whole
     if first and end and first >= end:
         return None
     return first, end
 
 
-def _next_month(day: date) -> date:
-    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+def _next_month(day: date) -> date | None:
+    """The first day of the month after `day`'s; None after December 9999."""
+    later = add_days(day.replace(day=1), 32)
+    return later.replace(day=1) if later else None
 
 
 def _slice(table, f: Filters, by_district: bool, by_category: bool, by_agency: bool) -> list:

@@ -7,7 +7,15 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import exists, select
 
 from fondueboard.db import bangkok_day_bounds, ticket_agencies, ticket_categories, tickets
+from fondueboard.records import normal_name
 from fondueboard.summary import UNSPECIFIED  # noqa: F401 (the filters' name for it)
+
+# Dates a link may ask for: no complaint data is older than Traffy Fondue (the late 2010s), so a
+# date outside these is a typo or a probe. Pages move it to the nearer end and say so
+# (components/periods.py); queries take any date (see add_days).
+DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2100, 12, 31)
+# The longest name a filter may hold: Thai agency names run to about 150 characters.
+MAX_NAME_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,29 @@ class Filters:
 
     def with_period(self, date_from: date | None, date_to: date | None) -> "Filters":
         return replace(self, date_from=date_from, date_to=date_to)
+
+
+def clamp_date(day: date) -> date:
+    """`day` moved into DATE_MIN … DATE_MAX."""
+    return min(max(day, DATE_MIN), DATE_MAX)
+
+
+def add_days(day: date, days: int) -> date | None:
+    """`day` moved by `days`; None past the calendar's ends (year 1 or 9999), where Python's
+    date arithmetic would raise OverflowError."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def clean_name(value: str | None) -> str | None:
+    """A district, subdistrict, category or agency name from outside (a link) as names are stored
+    (fondueboard.records.normal_name: a NUL, which PostgreSQL refuses, or a U+200B is dropped); a
+    name with nothing left, or longer than any name (MAX_NAME_CHARS), is no filter."""
+    if value is None or len(value) > MAX_NAME_CHARS:
+        return None
+    return normal_name(value) or None
 
 
 def overdue_cutoff(days: int, now: datetime) -> datetime:
@@ -45,13 +76,18 @@ def labelled(ticket_id, category: str):
     return exists(select(tc.c.ticket_id).where(tc.c.ticket_id == ticket_id, tc.c.category == category))
 
 
+_FIRST_DAY, _LAST_DAY = date(1, 1, 2), date(9999, 12, 30)
+
+
 def ticket_conditions(f: Filters, t=tickets) -> list:
     """Conditions on the tickets table selecting the filtered tickets."""
     # Aliases, so these subqueries never correlate with an outer query over the same tables.
     ta = ticket_agencies.alias("filter_agencies")
     conds = []
     if f.date_from or f.date_to:
-        lower, upper = bangkok_day_bounds(f.date_from or date(1900, 1, 1), f.date_to or date(9999, 12, 30))
+        # Bounded so that a day's UTC bounds stay within what Python can represent.
+        lower, upper = bangkok_day_bounds(max(f.date_from or _FIRST_DAY, _FIRST_DAY),
+                                          min(f.date_to or _LAST_DAY, _LAST_DAY))
         if f.date_from:
             conds.append(t.c.reported_at >= lower)
         if f.date_to:

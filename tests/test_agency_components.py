@@ -10,7 +10,7 @@ import pytest
 
 from components.agencies import agency_link, change_label, in_scope, score_parts
 from components.tickets import ticket_rows
-from components.format import plain
+from components.safe_text import md
 from fondueboard.config import RankingConfig
 from fondueboard.ranking import score_agencies, with_rank_change
 from queries.filters import Filters
@@ -53,7 +53,7 @@ def test_score_parts_sit_next_to_the_peer_median(ranking):
     assert list(parts["max_points"]) == [50.0, 30.0, 20.0]
 
 
-@pytest.mark.parametrize("change, new, label", [(-2, False, "▲2"), (3, False, "▼3"), (0, False, "="),
+@pytest.mark.parametrize("change, new, label", [(-2, False, "▲2"), (3, False, "▼3"), (0, False, "±0"),
                                                 (pd.NA, True, "new"), (pd.NA, False, "")])
 def test_change_labels(change, new, label):
     assert change_label(change, new, "en") == label
@@ -67,11 +67,11 @@ def test_agency_link_keeps_the_filters_and_any_name():
     assert q["from"] == ["2023-01-01"] and q["lang"] == ["en"]
 
 
-def test_plain_shows_markdown_characters_as_written():
+def test_md_shows_markdown_characters_as_written():
     import re
 
     name = "อบต. *ดอย* [หลวง](x) :red[y] $1 <b>"
-    escaped = plain(name)
+    escaped = md(name)
     assert re.sub(r"\\(.)", r"\1", escaped) == name
     assert "*ดอย*" not in escaped and "[หลวง](x)" not in escaped
 

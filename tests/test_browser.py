@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
 
+from components.safe_text import WORD_JOINER
 from browser import browser, chromium, new_page, save_screenshot, streamlit_app, wait_for_app  # noqa: F401
 
 try:
@@ -272,3 +275,106 @@ def test_messages_are_readable_on_the_projector(chromium, streamlit_app, tmp_pat
     background, text = colours
     assert text - background > 0.5, colours  # light text on a dark box
     save_screenshot(page, "present-empty-database")
+
+
+# --- names from the data and the URL: shown as written, never markup (see test_hostile_ui) -------
+
+
+class _Catcher(BaseHTTPRequestHandler):
+    """Records every request: nothing on the page may make the browser fetch from here."""
+
+    seen: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        self.seen.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def catcher():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), type("Catcher", (_Catcher,), {"seen": []}))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+# What markup would have made: images, emphasis, code, links and coloured spans in the page, and
+# links or styled text inside Plotly's SVG.
+_MARKUP_JS = """() => {
+  const inside = ['[data-testid="stMain"]', '[data-testid="stSidebar"]']
+    .map(sel => document.querySelector(sel)).filter(Boolean);
+  const all = sel => inside.flatMap(el => [...el.querySelectorAll(sel)]);
+  const text = e => e.textContent.trim();
+  return {
+    images: all('img').map(e => e.getAttribute('src')),
+    emphasis: all('strong, em, i, b, del, code').map(e => [e.tagName, text(e)]),
+    links: all('a').map(e => e.getAttribute('href') || ''),
+    svg: [...document.querySelectorAll(
+      '.main-svg a, .main-svg tspan[style*="italic"], .main-svg tspan[style*="bold"]')]
+      .map(e => e.outerHTML.slice(0, 120)),
+    strong: [...document.querySelectorAll('[data-testid="stMain"] strong')].map(text),
+    charts: [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(e => e.textContent).join(' '),
+  };
+}"""
+
+
+def visible(text: str) -> str:
+    """Text as a person reads it: without the invisible word joiners that keep a URL from being
+    autolinked (components.safe_text.md)."""
+    return text.replace(WORD_JOINER, "").strip()
+
+
+# The text that hostile markup would have emphasised, had it been interpreted.
+EMPHASISED = {"เขต", "อบต.", "ก", "x", "cat", "อำเภอ", "รอ", "จังหวัด", "นำเข้า"}
+
+
+def test_names_show_as_written_and_nothing_is_fetched(chromium, streamlit_app, catcher, new_page, request,
+                                                      tmp_path_factory):
+    """A district that is image markdown in the URL, agencies that are HTML and markdown in the
+    data: no request reaches the address they point at, no element is made of them, and they read
+    as written (in the breadcrumb, the top three, the title, the chart's labels, the filter)."""
+    from test_hostile_ui import AGENCY_MD, AT, BOLD, COLOUR, FORMULA, HTML, PLUS, UNPLACED, built_databases
+
+    port = catcher.server_address[1]
+    trap = f"![t](http://127.0.0.1:{port}/url.png)"
+    img_agency = f'<img src="http://127.0.0.1:{port}/agency.png">'
+    agencies = (img_agency, FORMULA, AGENCY_MD, AT, PLUS)
+    get = built_databases(request, tmp_path_factory, {
+        "district": (f"![t](http://127.0.0.1:{port}/district.png)", BOLD, UNPLACED),
+        "agency": agencies,
+    })
+    app = streamlit_app(get("sqlite"))
+    page = new_page()
+    for path in (f"/map?district={quote(trap)}", f"/map?district={quote(BOLD)}&subdistrict={quote(COLOUR)}",
+                 "/agencies", f"/?category={quote(HTML)}&lang=en", f"/agency?agency={quote(AGENCY_MD)}",
+                 "/agencies?mode=present"):
+        page.goto(app + path)
+        wait_for_app(page)
+        found = page.evaluate(_MARKUP_JS)
+        assert not found["images"], (path, found["images"])
+        assert not [e for e in found["emphasis"] if e[1] in EMPHASISED], (path, found["emphasis"])
+        unwanted = rf"127\.0\.0\.1:({port}|9)/|javascript:|//x|example\.com"
+        bad_links = [h for h in found["links"] if re.search(unwanted, h)]
+        assert not bad_links, (path, bad_links)
+        assert not found["svg"], (path, found["svg"])
+        if path.startswith("/map?district=%21"):  # the breadcrumb: a button labelled with the text itself
+            assert trap in visible(page.locator(".st-key-crumb_district button").inner_text())
+        if path.startswith("/map?district=%2A"):
+            assert COLOUR in visible(page.locator(".st-key-crumb_subdistrict button").inner_text())
+            assert BOLD in visible(page.locator(".st-key-crumb_district button").inner_text())
+        if path == "/agencies":  # the top three, their names in bold as written
+            assert len([s for s in found["strong"] if visible(s) in agencies]) == 3, found["strong"]
+        if path.startswith("/?category"):  # Plotly draws the tags as text
+            assert HTML in found["charts"]
+            # The filter shows it too: a selectbox's options are plain text.
+            expect(page.get_by_test_id("stSidebar").get_by_role("combobox", name="Category")).to_have_value(HTML)
+        if path.startswith("/agency?"):
+            assert visible(page.get_by_role("heading", level=1).inner_text()) == AGENCY_MD
+    page.wait_for_timeout(500)  # a fetch the page started would have arrived by now
+    assert catcher.RequestHandlerClass.seen == []

@@ -12,7 +12,7 @@ CSV-like tables may come as ``.csv``, ``.csv.gz`` or ``.xlsx``; API answers as `
 ``read_source`` looks at the file at once (so an unreadable file fails early, with one sentence saying
 why) and then streams its rows lazily: a large CSV is never held whole in memory.
 
-Ids and names are normalised (``_normal``) and control characters leave free text; every value so
+Ids and names are normalised (``normal_name``) and control characters leave free text; every value so
 changed is noted in ``TicketRecord.cleaned``. Whatever a row holds, what it yields can be stored.
 """
 from __future__ import annotations
@@ -24,7 +24,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from fondueboard.db import BANGKOK
-from fondueboard.records import Cleaning, RejectedRow, TicketRecord, UnreadableFile, storable
+from fondueboard.records import Cleaning, RejectedRow, TicketRecord, UnreadableFile, normal_name, storable
 from fondueboard.statuses import status_group
 
 TRAFFY_EXPORT = "traffy_export"
@@ -131,22 +130,12 @@ def _text(v: Any) -> str | None:
     return s or None
 
 
-def _normal(s: str) -> str:
-    """An id or name as compared and stored: NFC, without control (Cc) and format (Cf) characters
-    such as NUL, U+200B or U+FEFF, trimmed. A tab or line break between words becomes a space."""
-    if not s.isprintable():  # False for any Cc or Cf character: most values skip the loop
-        s = "".join(
-            (" " if c.isspace() else "") if unicodedata.category(c) in ("Cc", "Cf") else c for c in s
-        )
-    return unicodedata.normalize("NFC", s).strip()  # after the removal: a mark may compose with its base
-
-
 def _name(v: Any, field: str | None = None, cleaned: list[Cleaning] | None = None) -> str | None:
-    """An id, place, label, agency or status (`_normal`); a change is noted in `cleaned` as `field`."""
+    """An id, place, label, agency or status (`normal_name`); a change is noted in `cleaned` as `field`."""
     s = _text(v)
     if s is None:
         return None
-    t = _normal(s)
+    t = normal_name(s)
     if t != s and cleaned is not None:
         cleaned.append(Cleaning(field, storable(s), t or None))
     return t or None
@@ -491,7 +480,7 @@ def _table_format(name: str, columns: list[str]) -> str:
 
 
 def _header_names(cells: list[Any]) -> list[str]:
-    return [_normal("" if c is None else str(c)).lower() for c in cells]  # also drops a stray BOM
+    return [normal_name("" if c is None else str(c)).lower() for c in cells]  # also drops a stray BOM
 
 
 def _blank(row: list[Any] | tuple[Any, ...]) -> bool:
@@ -1004,7 +993,7 @@ def exchange_records(results: list, status_types: dict[str, str] | None = None,
     lands in the right group. A record's own `status_type` wins. Lines count from `first_line`.
     """
     if status_types:
-        status_types = {_normal(k): v for k, v in status_types.items()}  # matched to normalised statuses
+        status_types = {normal_name(k): v for k, v in status_types.items()}  # matched to normalised statuses
     return _json_rows(EXCHANGE_API_V2, results, first_line, status_types)
 
 
