@@ -1,9 +1,10 @@
-"""Admin: every import and sync run with its counts, the rows it set aside, and its errors."""
+"""Admin: every import and sync run with its counts, its data quality (the rows it set aside, the
+values it stored other than as written), and its errors."""
 from datetime import datetime, timezone
 
 import streamlit as st
 
-from components.admin import runs_table
+from components.admin import cleaned_table, rejected_table, run_label, runs_table
 from components.format import fmt_count
 from components.i18n import t
 from components.session import freshness_caption, language, paged_table, presenting, query, table_with_download
@@ -27,16 +28,28 @@ failed = runs[runs["outcome"] == "failed"]
 if not failed.empty:
     st.caption(t("admin_failed", lang, n=fmt_count(len(failed))))
 
-st.subheader(t("admin_rejected", lang))
-with_rejects = runs[runs["rejected"] > 0]
-if with_rejects.empty:
-    st.info(t("admin_no_rejects", lang))
+st.subheader(t("admin_quality", lang))
+noted = runs[(runs["rejected"] > 0) | (runs["cleaned"] > 0)]
+if noted.empty:
+    st.info(t("admin_no_quality", lang))
 elif presenting():  # set-aside rows hold raw complaint text: never on the wall
     st.caption(t("present_no_lists", lang))
 else:
-    labels = {int(r.id): f"#{r.id} · {r.source} · {fmt_count(r.rejected)}" for r in with_rejects.itertuples()}
+    labels = {int(r.id): run_label(r, lang) for r in noted.itertuples()}
     run = st.selectbox(t("admin_run", lang), list(labels), format_func=labels.get, key=f"admin_run_{lang}")
-    paged_table(f"rejected_{run}", query(admin.rejected_count, run),
-                lambda limit, offset: query(admin.rejected, run, limit, offset).rename(columns={
-                    "line": t("col_line", lang), "reason": t("col_reason", lang), "raw": t("col_raw", lang)}),
-                lang)
+    st.markdown(f"**{t('admin_rejected', lang)}**")
+    total = query(admin.rejected_count, run)
+    if total:
+        st.caption(t("admin_raw_kept", lang, n=fmt_count(admin.RAW_KEPT)))
+        paged_table(f"rejected_{run}", total,
+                    lambda limit, offset: rejected_table(query(admin.rejected, run, limit, offset), lang), lang)
+    else:
+        st.caption(t("admin_none_rejected", lang))
+    st.markdown(f"**{t('admin_cleaned', lang)}**")
+    total = query(admin.cleaned_count, run)
+    if total:
+        st.caption(t("admin_cleaned_note", lang))
+        paged_table(f"cleaned_{run}", total,
+                    lambda limit, offset: cleaned_table(query(admin.cleaned, run, limit, offset), lang), lang)
+    else:
+        st.caption(t("admin_none_cleaned", lang))

@@ -82,3 +82,30 @@ def test_stale_hours_come_from_the_settings(monkeypatch, db_url, tmp_path):
     monkeypatch.setenv("FONDUEBOARD_CONFIG", str(config))
     at = render(monkeypatch, runs_db(db_url, 1), None, {"lang": "en"})
     assert any(":orange[" in c.value and "older than 0.5 h" in c.value for c in at.caption)
+
+
+def test_freshness_names_the_file_not_the_servers_folders(monkeypatch, db_url):
+    at = render(monkeypatch, runs_db(db_url, None), None, {"lang": "en"})
+    line = next(c.value for c in at.caption if "Last import" in c.value)
+    assert "export\\_2023\\.csv" in line and "/data/" not in line.replace("\\", "")
+
+
+def test_admin_shows_each_runs_cleaned_values_and_set_aside_rows(monkeypatch, db_url, tmp_path):
+    from fondueboard.cli import import_file
+    from test_nothing_lost import csv_file, row
+
+    engine = make_engine(db_url)
+    path = csv_file(tmp_path / "odd.csv", [row("REL-1"), row("REL-2", district="ปทุม\u200bวัน", comment="ไฟ\x00ดับ"),
+                                           row("\u200b"), "REL-3,too,few"])
+    import_file(engine, path)
+    engine.dispose()
+    at = render(monkeypatch, db_url, "pages/admin.py", {"lang": "en"})
+    runs = at.dataframe[0].value
+    assert runs.iloc[0]["Set aside"] == 2 and runs.iloc[0]["Cleaned"] == 2
+    rejected, cleaned = at.dataframe[1].value, at.dataframe[2].value
+    assert list(rejected["Line"]) == [4, 5]
+    assert rejected["Raw row"].iloc[0].startswith("⟨U+200B⟩,") and rejected["Whole length (characters)"].iloc[1] == 13
+    shown = {(r["Field"], r["In the file"], r["Stored"], r["Rows"]) for _, r in cleaned.iterrows()}
+    assert shown == {("District", "ปทุม⟨U+200B⟩วัน", "ปทุมวัน", 1),
+                     ("Comment", "(free text: not kept)", "control characters removed", 1)}
+    assert "ไฟ" not in " ".join(cleaned["In the file"])  # a comment is never copied into the panel

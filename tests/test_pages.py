@@ -1,6 +1,7 @@
 """Every page renders without an exception on an empty database, the demo and the real sample."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,11 @@ def test_a_link_to_a_page_works_as_the_first_request(monkeypatch, demo_db, page)
     assert not at.exception, [e.value for e in at.exception]
     filters = [s.label for s in at.sidebar.selectbox if s.key.startswith("w_")]
     assert filters == ["ช่วงเวลา", "อำเภอ/เขต", "ประเภทปัญหา", "หน่วยงาน"]  # the shared filters: app.py ran
+
+
+def test_a_malformed_database_url_is_one_sentence_without_the_password(monkeypatch):
+    at = render(monkeypatch, "postgresql://fondueboard:s3cret-pw@db.example:5x5/fb")
+    (error,) = at.error
+    shown = re.sub(r"\\(.)", r"\1", error.value)  # as the markdown renders it
+    assert "DATABASE_URL" in shown and "has a port that is not a number ('5x5')" in shown
+    assert "s3cret" not in shown
