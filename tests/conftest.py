@@ -87,7 +87,7 @@ def engine(db_url):
 BANGKOK_SAMPLE = "traffy_api_2022_bkk.csv.gz"
 
 
-def _built_once(request, tmp_path_factory, load):
+def built_once(request, tmp_path_factory, load):
     """kind -> URL of a database of that kind, built by `load(engine)` the first time it is asked for."""
     built: dict[str, str] = {}
 
@@ -110,7 +110,7 @@ def bangkok_db(request, tmp_path_factory):
     """bangkok_db(kind) -> URL of a database of that kind holding the real 145k Bangkok sample."""
     from fondueboard.cli import import_file
 
-    return _built_once(request, tmp_path_factory,
+    return built_once(request, tmp_path_factory,
                        lambda engine: import_file(engine, request.getfixturevalue("traffy_dir") / BANGKOK_SAMPLE))
 
 
@@ -121,4 +121,4 @@ def demo_db(request, tmp_path_factory):
 
     from fondueboard.seed import load_demo
 
-    return _built_once(request, tmp_path_factory, lambda engine: load_demo(engine, date(2026, 11, 20)))
+    return built_once(request, tmp_path_factory, lambda engine: load_demo(engine, date(2026, 11, 20)))

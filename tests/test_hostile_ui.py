@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from components.safe_text import md, plotly
-from conftest import new_database_url
+from conftest import built_once
 from test_pages import PAGES, render
 
 BOLD = "**เขต**"
@@ -83,23 +83,14 @@ def write_hostile_csv(folder: Path, now: datetime, names: dict | None = None) ->
 def built_databases(request, tmp_path_factory, names: dict | None = None):
     """kind -> URL of a database of that kind holding the hostile file, built when first asked for."""
     from fondueboard.cli import import_file
-    from fondueboard.db import ensure_schema, make_engine
 
     now = datetime.now(timezone.utc)
-    built: dict[str, str] = {}
 
-    def get(kind: str) -> str:
-        if kind not in built:
-            url = new_database_url(kind, request, tmp_path_factory)
-            engine = make_engine(url)
-            ensure_schema(engine)
-            result = import_file(engine, write_hostile_csv(tmp_path_factory.mktemp("hostile"), now, names))
-            assert result.rejected == 0
-            engine.dispose()
-            built[kind] = url
-        return built[kind]
+    def load(engine) -> None:
+        result = import_file(engine, write_hostile_csv(tmp_path_factory.mktemp("hostile"), now, names))
+        assert result.rejected == 0
 
-    return get
+    return built_once(request, tmp_path_factory, load)
 
 
 @pytest.fixture(scope="module")
