@@ -57,7 +57,7 @@ def _stand_in(table: Table) -> Table:
 
 
 # Where the check builds the summaries afresh.
-EXPECTED = Summaries(*(_stand_in(t) for t in (daily_counts, monthly_counts, finish_times)))
+EXPECTED = Summaries(*(_stand_in(t) for t in SUMMARY_TABLES))  # daily, monthly, finishes
 
 
 def _difference(conn: Connection, stored: Table, expected: Table, keys: tuple[str, ...],

@@ -202,7 +202,6 @@ def _counts_table(name: str) -> Table:
         Column("agency", Text),
         *[Column(m, Integer, nullable=False) for m in COUNT_MEASURES],
         *[Column(m, Float, nullable=False) for m in ("lon_sum", "lat_sum")],
-        info={"derived": True},
     )
     # One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
     # ends with the day, so a period is a range inside it.
@@ -234,7 +233,6 @@ finish_times = Table(
     Column("ticket_id", String(64), nullable=False),
     Column("days", Float, nullable=False),
     Column("approximate", SmallInteger, nullable=False),  # 1: timed from last activity
-    info={"derived": True},
 )
 Index("ix_finish_times_day", finish_times.c.day)
 Index("ix_finish_times_district", finish_times.c.district, finish_times.c.day)
@@ -447,7 +445,7 @@ def _schema_work(conn: Connection) -> list[tuple]:
     tables = set(present.get_table_names())
     work = []
     for table in metadata.sorted_tables:
-        derived = table.info.get("derived", False)
+        derived = table in SUMMARY_TABLES
         if table.name not in tables:
             work.append(("summary" if derived else "table", table, None))
             continue

@@ -210,13 +210,11 @@ def _load_locked(engine: Engine, rows, result: ImportResult, progress, fraction_
     # A file's time starts once it may write: a wait for another run is not its own.
     started_at = started_at or datetime.now(timezone.utc)
     started = time.monotonic() - (datetime.now(timezone.utc) - started_at).total_seconds()
-    source, file_format, encoding = result.source, result.file_format, result.encoding
-    message, credit_balance = result.message, result.credit_balance
     try:
         with engine.begin() as conn:
             result.import_id = conn.execute(
                 insert(import_log)
-                .values(source=source, file_format=file_format, encoding=encoding,
+                .values(source=result.source, file_format=result.file_format, encoding=result.encoding,
                         started_at=started_at, outcome="running")
                 .returning(import_log.c.id)
             ).scalar_one()
@@ -238,12 +236,12 @@ def _load_locked(engine: Engine, rows, result: ImportResult, progress, fraction_
                     cleaned=result.cleaned,
                     unknown_statuses=json.dumps(result.unknown_statuses, ensure_ascii=False)
                     if result.unknown_statuses else None,
-                    message=message,
-                    credit_balance=credit_balance,
+                    message=result.message,
+                    credit_balance=result.credit_balance,
                 )
             )
     except Exception as exc:  # the transaction is rolled back; record why, then report it
-        raise failed_import(engine, source, exc, result, started_at, time.monotonic() - started) from exc
+        raise failed_import(engine, result.source, exc, result, started_at, time.monotonic() - started) from exc
 
 
 def _mark_visible(engine: Engine) -> None:
