@@ -87,7 +87,7 @@ tickets = Table(
     Column("reopen_count", Integer),
     Column("last_activity_at", UTCDateTime),
     Column("in_progress_at", UTCDateTime),
-    Column("finished_at", UTCDateTime),
+    Column("finished_at", UTCDateTime),  # `timestamp_finished` as the data gives it, even if wrong
     Column("finished_by", Text),
     Column("address", Text),
     Column("subdistrict", Text),
@@ -101,8 +101,15 @@ tickets = Table(
     # Hash of every stored field, so a re-import can tell "unchanged" from "updated" cheaply.
     Column("row_hash", String(40), nullable=False),
     Column("import_id", Integer),  # the import that last wrote this ticket
+    # When it was finished (metrics.md, Flow), NULL unless it is finished now: `finished_at` where
+    # the data gives it (exact), else its last activity, else when a run first saw it finished
+    # (approximate); never before its report. Kept by the importer (fondueboard.history), not read
+    # from a file, so it is outside the row hash.
+    Column("closed_at", UTCDateTime),
+    Column("closed_exact", SmallInteger),  # 1: from `timestamp_finished`; 0: approximate
 )
 Index("ix_tickets_reported_at", tickets.c.reported_at)
+Index("ix_tickets_closed_at", tickets.c.closed_at)
 Index("ix_tickets_group_reported", tickets.c.status_group, tickets.c.reported_at)
 Index("ix_tickets_district_reported", tickets.c.district, tickets.c.reported_at)
 
@@ -178,6 +185,39 @@ cleaned_values = Table(
 )
 Index("ix_cleaned_values_import", cleaned_values.c.import_id)
 
+
+# Every status change an import or sync observed (fondueboard.history): the history only grows. A
+# ticket's first row is how it was first seen (old_status NULL); a re-import of the same or an
+# older file adds nothing.
+status_history = Table(
+    "status_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # the order the changes were seen in
+    Column("ticket_id", String(64), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("import_id", Integer),  # the run that saw it (NULL: rebuilt from a database made before history)
+    Column("changed_at", UTCDateTime, nullable=False),  # never before the report
+    Column("exact", SmallInteger, nullable=False),  # 1: a time the data gives; 0: approximate
+    Column("old_status", Text),
+    Column("old_group", String(20)),
+    Column("new_status", Text),
+    Column("new_group", String(20), nullable=False),
+)
+Index("ix_status_history_ticket", status_history.c.ticket_id, status_history.c.id)
+Index("ix_status_history_import", status_history.c.import_id)
+
+# When each ticket was open (waiting, in progress or forwarded), derived from its report and its
+# history: from the report, or a reopen, until it left the open groups (NULL: open now). The
+# backlog at any moment T is the spans covering T.
+open_spans = Table(
+    "open_spans",
+    metadata,
+    Column("ticket_id", String(64), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("opened_at", UTCDateTime, nullable=False),
+    Column("left_at", UTCDateTime),
+)
+Index("ix_open_spans_ticket", open_spans.c.ticket_id)
+# A recent moment is covered by few spans: those left after it, and those open now.
+Index("ix_open_spans_left", open_spans.c.left_at, open_spans.c.opened_at)
 
 # --- summaries the importer keeps (fondueboard.summary) --------------------------------------
 # Pages read these instead of the ticket tables, so a page costs the same at a million tickets
@@ -417,7 +457,7 @@ def make_engine(url: str | None = None, *, statement_timeout_s: float | None = N
         def _sqlite_pragmas(dbapi_conn, _record):
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cur)
             cur.close()
 
         return engine
@@ -425,6 +465,24 @@ def make_engine(url: str | None = None, *, statement_timeout_s: float | None = N
     if statement_timeout_s:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
     return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
+
+
+def _switch_to_wal(cur, patience_s: float = 30.0) -> None:
+    """WAL mode, once per file. Switching needs the file to itself, and SQLite does not wait for
+    that (a new file opened by two processes at once): retry for a while instead of failing."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def index_names(conn: Connection, table: str) -> set[str]:

@@ -44,12 +44,13 @@ from fondueboard.db import (
     ticket_categories,
     tickets,
 )
+from fondueboard.history import backfill, derive_spans
 from fondueboard.locks import write_lock
 from fondueboard.statuses import FINISHED, GROUPS
 
 t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
-SUMMARY_VERSION = 2  # 2: monthly_counts
+SUMMARY_VERSION = 3  # 2: monthly_counts; 3: status history and open spans
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -216,6 +217,8 @@ def refresh_summaries(conn: Connection, days: list | None) -> None:
     """In an import's transaction, after its writes: rebuild the summaries of the days it touched
     (None: of every day, into tables just reset, recording the definition they follow)."""
     if days is None:
+        backfill(conn)  # a database from before the history gets it first
+        derive_spans(conn)
         _refresh(conn, None)
         conn.execute(insert(summary_state).values(version=SUMMARY_VERSION))
     elif days:

@@ -45,11 +45,14 @@ from fondueboard.db import (
     import_log,
     metadata,
     monthly_counts,
+    open_spans,
     rejected_rows,
+    status_history,
     ticket_agencies,
     ticket_categories,
     tickets,
 )
+from fondueboard.history import backfill, closed_values, derive_spans, finish_time, record_changes, record_new
 from fondueboard.locks import write_lock
 from fondueboard.records import ExplainedError, RejectedRow, TicketRecord
 from fondueboard.statuses import OTHER
@@ -59,11 +62,14 @@ CHUNK_ROWS = 20_000
 # A file adding at least this many tickets, and at least as many as are stored, is a bulk load:
 # the tables' indexes are built once from all rows instead of updated row by row (see _bulk_load).
 BULK_MIN_ROWS = 50_000
-BULK_TABLES = (tickets, ticket_categories, ticket_agencies, daily_counts, monthly_counts, finish_times)
+BULK_TABLES = (tickets, ticket_categories, ticket_agencies, status_history, open_spans, daily_counts,
+               monthly_counts, finish_times)
 
+# What the importer keeps itself rather than reads (fondueboard.history): never staged or hashed.
+KEPT_FIELDS = ("import_id", "closed_at", "closed_exact")
 # Ticket columns a source provides (everything but bookkeeping).
 TICKET_FIELDS = [
-    c.name for c in tickets.columns if c.name not in ("id", "row_hash", "import_id")
+    c.name for c in tickets.columns if c.name not in ("id", "row_hash", *KEPT_FIELDS)
 ]
 
 _stage_meta = MetaData()
@@ -74,7 +80,7 @@ stage_tickets = Table(
     Column("seq", Integer, primary_key=True),
     # insert (staged so) | update | same | stale: _classify decides for tickets already stored.
     Column("action", String(10)),
-    *[Column(c.name, c.type) for c in tickets.columns if c.name != "import_id"],
+    *[Column(c.name, c.type) for c in tickets.columns if c.name not in KEPT_FIELDS],
     prefixes=["TEMPORARY"],
 )
 Index("ix_stage_tickets_id", stage_tickets.c.id)
@@ -218,7 +224,7 @@ def _load_locked(engine: Engine, rows, result: ImportResult, progress, fraction_
                         started_at=started_at, outcome="running")
                 .returning(import_log.c.id)
             ).scalar_one()
-            _apply(conn, rows, result, progress, fraction_done)
+            _apply(conn, rows, result, progress, fraction_done, started_at)
             result.seconds = time.monotonic() - started
             conn.execute(
                 update(import_log)
@@ -291,7 +297,7 @@ def _log_failure(engine: Engine, result: ImportResult, started_at: datetime) -> 
         return None
 
 
-def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
+def _apply(conn, rows, result: ImportResult, progress, fraction_done, started_at: datetime) -> None:
     # Created inside the file's transaction: a rollback removes them, so they are dropped only on
     # success (a DROP after a PostgreSQL error would fail too and hide the error itself).
     for table in STAGE_TABLES:
@@ -304,9 +310,15 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done) -> None:
     touched = _touched_days(conn) if summaries_current(conn) else None
     if touched is None:
         reset_summaries(conn)
+        backfill(conn)  # a database from before the history: first what it holds, then this file's changes
     result.bulk = _is_bulk(conn, result)
+    written = stage_tickets.c.action.in_(("insert", "update"))
     with _bulk_load(conn) if result.bulk else nullcontext():
-        _write(conn, result.import_id)
+        record_changes(conn, result.import_id, started_at, stage_tickets, written)  # before: it reads the old states
+        _write(conn, result.import_id, started_at)
+        record_new(conn, result.import_id, started_at, stage_tickets)
+        if touched is not None:  # else refresh_summaries derives every ticket's spans
+            derive_spans(conn, select(stage_tickets.c.id).where(written))
         refresh_summaries(conn, touched)
     for table in reversed(STAGE_TABLES):
         table.drop(conn)
@@ -439,19 +451,20 @@ def _touched_days(conn) -> list:
     return sorted({d for (d,) in conn.execute(new_days.union(old_days)).all()})
 
 
-def _write(conn, import_id: int) -> None:
+def _write(conn, import_id: int, seen_at: datetime) -> None:
     s, t = stage_tickets, tickets
-    cols = [c.name for c in t.columns if c.name != "import_id"]
+    cols = [c.name for c in s.columns if c.name not in ("seq", "action")]
     conn.execute(
         insert(t).from_select(
-            cols + ["import_id"],
-            select(*[s.c[c] for c in cols], func.cast(import_id, Integer)).where(s.c.action == "insert"),
+            cols + ["import_id", "closed_at", "closed_exact"],
+            select(*[s.c[c] for c in cols], func.cast(import_id, Integer), *finish_time(s, seen_at))
+            .where(s.c.action == "insert"),
         )
     )
     conn.execute(
         update(t)
         .where(t.c.id == s.c.id, s.c.action == "update")
-        .values({**{c: s.c[c] for c in cols if c != "id"}, "import_id": import_id})
+        .values({**{c: s.c[c] for c in cols if c != "id"}, "import_id": import_id, **closed_values(s, seen_at)})
     )
     changed = select(s.c.id).where(s.c.action == "update")
     conn.execute(delete(ticket_categories).where(ticket_categories.c.ticket_id.in_(changed)))
