@@ -206,6 +206,62 @@ def report_config(path: Path | None = None) -> ReportConfig:
     return ReportConfig(ranking_weeks=weeks)
 
 
+PERIODS = ("last_week", "this_week", "last_4_weeks", "fiscal_year", "all")
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    """The default period, the "what got worse" rule and the on-time targets (metrics.md, Flow)."""
+
+    default_period: str = "last_week"  # what a page shows when the link names no period
+    baseline_periods: int = 12  # "what got worse" compares a period with the mean of this many before it
+    flag_min_count: int = 5  # … only where at least this many complaints came in
+    flag_p: float = 0.01  # … and a Poisson with the baseline mean gives that many less often than this
+    target_days: int = 15  # on time: finished within this many days of the report
+    category_targets: tuple[tuple[str, int], ...] = ()  # (category, days) where it differs
+
+    def target_for(self, category: str) -> int:
+        return dict(self.category_targets).get(category, self.target_days)
+
+
+def brief_config(path: Path | None = None) -> BriefConfig:
+    """The [period], [brief] and [targets] sections, checked; defaults for anything left out."""
+    path = path or config_path()
+    data = _read(path)
+    period, brief, targets = data.get("period", {}), data.get("brief", {}), data.get("targets", {})
+    problems = [f"unknown setting [period] {key}" for key in period if key != "default"]
+    problems += [f"unknown setting [brief] {key}" for key in brief
+                 if key not in ("baseline_periods", "flag_min_count", "flag_p")]
+    problems += [f"unknown setting [targets] {key}" for key in targets if key not in ("days", "categories")]
+    values = {}
+    default = period.get("default", BriefConfig.default_period)
+    if default not in PERIODS:
+        problems.append(f"[period] default must be one of {', '.join(PERIODS)}, not {default!r}")
+    else:
+        values["default_period"] = default
+    for key, low, high in (("baseline_periods", 2, 104), ("flag_min_count", 1, None), ("flag_p", 1e-9, 0.5)):
+        if key in brief:
+            value = _number("brief", key, brief[key], getattr(BriefConfig, key), problems, low, high)
+            if value is not None:
+                values[key] = value
+    if "days" in targets:
+        value = _number("targets", "days", targets["days"], BriefConfig.target_days, problems, 1, 3650)
+        if value is not None:
+            values["target_days"] = value
+    categories = targets.get("categories", {})
+    if not isinstance(categories, dict):
+        problems.append("[targets.categories] must be a table of category = days")
+        categories = {}
+    pairs = []
+    for name, days in categories.items():
+        value = _number("targets.categories", name, days, BriefConfig.target_days, problems, 1, 3650)
+        if value is not None:
+            pairs.append((str(name), value))
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return BriefConfig(**values, category_targets=tuple(sorted(pairs)))
+
+
 DEFAULT_EXCHANGE_API = "https://publicapi.traffy.in.th/exchange-api/"
 
 

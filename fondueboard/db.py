@@ -345,6 +345,26 @@ def _month_sqlite(element, compiler, **kw):
     return "date(%s, 'start of month')" % compiler.process(element.clauses, **kw)
 
 
+DAY_ZERO = date(2000, 1, 1)
+
+
+class day_number(FunctionElement):
+    """Whole days from DAY_ZERO to a DATE, as an integer (so dates can be bucketed by division)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(day_number, "postgresql")
+def _day_number_pg(element, compiler, **kw):
+    return "(%s - DATE '2000-01-01')" % compiler.process(element.clauses, **kw)
+
+
+@compiles(day_number, "sqlite")
+def _day_number_sqlite(element, compiler, **kw):
+    return "CAST(julianday(%s) - julianday('2000-01-01') AS INTEGER)" % compiler.process(element.clauses, **kw)
+
+
 class days_between(FunctionElement):
     """Days, with fractions, from the UTC timestamp `start` to `end` (NULL if either is NULL)."""
 
