@@ -150,6 +150,9 @@ import_log = Table(
     Column("unknown_statuses", Text),  # JSON {status: count} of statuses grouped "other"
     Column("message", Text),  # why it failed, or what to know about it (warnings)
     Column("credit_balance", Integer),  # Exchange API calls left this month, after a sync (NULL: unlimited or a file)
+    # The newest time in the run's rows (none later than the run itself): a file older than the one
+    # that last wrote a ticket cannot move it back, even where its rows carry no last activity.
+    Column("data_as_of", UTCDateTime),
 )
 Index("ix_import_log_finished", import_log.c.outcome, import_log.c.finished_at)
 # An Exchange API sync logs itself with this source prefix ("sync https://…"), files with their path.

@@ -93,7 +93,7 @@ def closed_values(staged, seen_at: datetime) -> dict:
     at, exact = finish_time(s, seen_at)
     kept = and_(s.c.status_group == FINISHED, t.c.status_group == FINISHED, t.c.closed_at.is_not(None),
                 s.c.finished_at.is_(None))
-    return {"closed_at": case((kept, t.c.closed_at), else_=at),
+    return {"closed_at": case((kept, _later(t.c.closed_at, s.c.reported_at)), else_=at),
             "closed_exact": case((kept, t.c.closed_exact), else_=exact)}
 
 

@@ -32,7 +32,7 @@ from fondueboard.db import (
 
 from .common import frame
 from .facts import facts, summed
-from .filters import Filters, ticket_conditions
+from .filters import Filters, previous_period, ticket_conditions
 
 t, sp = tickets, open_spans
 
@@ -45,12 +45,6 @@ def day_number_of(day: date) -> int:
 def period_length(f: Filters) -> int:
     """Days in the (bounded) period."""
     return (f.date_to - f.date_from).days + 1
-
-
-def previous_period(f: Filters) -> Filters:
-    """The period of equal length just before `f`'s."""
-    days = timedelta(days=period_length(f))
-    return f.with_period(f.date_from - days, f.date_to - days)
 
 
 def period_end(f: Filters, now: datetime) -> datetime:
@@ -78,8 +72,11 @@ def _at(moment: datetime):
 
 
 def open_at(moment: datetime) -> list:
-    """The spans covering `moment`: the complaint was open then."""
-    return [sp.c.opened_at <= _at(moment), or_(sp.c.left_at.is_(None), sp.c.left_at > _at(moment))]
+    """The spans covering `moment` (with the tickets joined): reported before it (one reported at
+    the very moment is the next period's), and its status then, the latest change at or before
+    it, an open one."""
+    return [t.c.reported_at < _at(moment), sp.c.opened_at <= _at(moment),
+            or_(sp.c.left_at.is_(None), sp.c.left_at > _at(moment))]
 
 
 def _count(condition):
@@ -209,9 +206,11 @@ def _period_counts(engine: Engine, f: Filters, periods: int, by: str) -> pd.Data
     r = facts(f.with_period(start, f.date_to), by_day=True, by_district=by == "area",
               by_category=by == "area", by_agency=by == "agency")
     # Which period a day falls in: 0 for the chosen one, 1 for the one before, … (whole-number division)
-    back = ((literal(day_number_of(f.date_to)) - day_number(r.c.day)) / literal(length)).label("back")
+    back = ((literal(day_number_of(f.date_to)) - day_number(r.c.day)) // literal(length)).label("back")
     keys = [r.c.district, r.c.category] if by == "area" else [r.c.agency]
-    got = frame(engine, select(*keys, back, func.sum(r.c.tickets).label("tickets"))
+    # With a category filter the rows are every label of its complaints: keep that category's.
+    only = [r.c.category == f.category] if by == "area" and f.category else []
+    got = frame(engine, select(*keys, back, func.sum(r.c.tickets).label("tickets")).where(*only)
                 .group_by(*keys, back).having(func.sum(r.c.tickets) > 0))
     return got
 

@@ -28,6 +28,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal,
     or_,
     select,
     update,
@@ -37,6 +38,7 @@ from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from fondueboard.db import (
     RAW_KEPT,
+    UTCDateTime,
     bangkok_date,
     cleaned_values,
     daily_counts,
@@ -304,7 +306,7 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done, started_at
         table.create(conn)
     _stage_all(conn, rows, result, progress, fraction_done)
     _resolve_duplicates(conn, result)
-    _classify(conn, result)
+    _classify(conn, result, started_at)
     # Summaries of an earlier definition or shape are rebuilt whole, in tables made anew before
     # a bulk load drops their indexes.
     touched = _touched_days(conn) if summaries_current(conn) else None
@@ -389,13 +391,20 @@ def _resolve_duplicates(conn, result: ImportResult) -> None:
     result.duplicates = dropped or 0
 
 
-def _classify(conn, result: ImportResult) -> None:
+def _classify(conn, result: ImportResult, started_at: datetime) -> None:
     """Decide what to do with each staged ticket already stored. Rows stay "insert" otherwise:
     one UPDATE … FROM touches only the stored ones, so a first load of a million rows costs nothing."""
     s, t = stage_tickets, tickets
-    # An older export must not undo a newer state we already hold.
-    older = and_(s.c.last_activity_at.is_not(None), t.c.last_activity_at.is_not(None),
-                 s.c.last_activity_at < t.c.last_activity_at)
+    as_of = _data_as_of(conn, started_at)
+    conn.execute(update(import_log).where(import_log.c.id == result.import_id).values(data_as_of=as_of))
+    # An older export must not undo a newer state we already hold: older by the ticket's own last
+    # activity; where that cannot tell (missing, or the same in both: exports that copy the report
+    # time into it), by the whole file's newest time against that of the run that last wrote it.
+    written_as_of = select(import_log.c.data_as_of).where(import_log.c.id == t.c.import_id).scalar_subquery()
+    row_tells = and_(s.c.last_activity_at.is_not(None), t.c.last_activity_at.is_not(None),
+                     s.c.last_activity_at != t.c.last_activity_at)
+    older = case((row_tells, s.c.last_activity_at < t.c.last_activity_at),
+                 else_=and_(literal(as_of is not None), written_as_of > literal(as_of, UTCDateTime)))
     action = case((t.c.row_hash == s.c.row_hash, "same"), (older, "stale"), else_="update")
     conn.execute(update(s).where(t.c.id == s.c.id).values(action=action))
     counts = dict(conn.execute(select(s.c.action, func.count()).group_by(s.c.action)).all())
@@ -403,6 +412,20 @@ def _classify(conn, result: ImportResult) -> None:
     result.updated = counts.get("update", 0)
     result.unchanged = counts.get("same", 0)
     result.stale = counts.get("stale", 0)
+
+
+def _data_as_of(conn, started_at: datetime) -> datetime | None:
+    """The newest report, activity or finish time in the staged rows, leaving out any later than
+    the run itself (a mistyped year must not make every later file look older)."""
+    s = stage_tickets
+    latest = [select(func.max(col)).where(col <= literal(started_at, UTCDateTime)).scalar_subquery()
+              for col in (s.c.reported_at, s.c.last_activity_at, s.c.finished_at)]
+    found = [v for v in conn.execute(select(*latest)).one() if v is not None]
+    if not found:
+        return None
+    # SQLite hands back text for an aggregate over a bound-typed column: read it as the column would.
+    return max(UTCDateTime().process_result_value(v if isinstance(v, datetime) else datetime.fromisoformat(v),
+                                                  conn.dialect) for v in found)
 
 
 def _is_bulk(conn, result: ImportResult) -> bool:
