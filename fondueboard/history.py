@@ -112,22 +112,18 @@ def derive_spans(conn: Connection, ticket_ids=None) -> None:
     seq = select(ev.c.ticket_id, ev.c.id, ev.c.at, ev.c.is_open,
                  func.lag(ev.c.is_open, 1, 1).over(partition_by=ev.c.ticket_id, order_by=ev.c.id)
                  .label("was_open")).subquery("states")
-    # Every ticket is open from its report (order 0) until its first change out of the open groups.
-    opened = union_all(
-        select(t.c.id.label("ticket_id"), t.c.reported_at.label("at"), literal_column("0").label("ord"))
-        .where(*which),
-        select(seq.c.ticket_id, seq.c.at, seq.c.id).where(seq.c.is_open == 1, seq.c.was_open == 0)).subquery("o")
-    left = select(seq.c.ticket_id, seq.c.at, seq.c.id.label("ord")).where(
-        seq.c.is_open == 0, seq.c.was_open == 1).subquery("l")
-
-    def numbered(q, name):
-        n = func.row_number().over(partition_by=q.c.ticket_id, order_by=(q.c.at, q.c.ord))
-        return select(q.c.ticket_id, q.c.at, n.label("n")).subquery(name)
-
-    starts, ends = numbered(opened, "starts"), numbered(left, "ends")
+    # The moments it went from open to not or back: from its report (open, order 0) on, they
+    # alternate, so each opening's span ends at the next moment in the list (NULL: open now).
+    moments = union_all(
+        select(t.c.id.label("ticket_id"), t.c.reported_at.label("at"), literal_column("0").label("ord"),
+               literal_column("1").label("is_open")).where(*which),
+        select(seq.c.ticket_id, seq.c.at, seq.c.id, seq.c.is_open).where(seq.c.is_open != seq.c.was_open),
+    ).subquery("moments")
+    spans = select(moments.c.ticket_id, moments.c.at, moments.c.is_open,
+                   func.lead(moments.c.at).over(partition_by=moments.c.ticket_id,
+                                                order_by=moments.c.ord).label("until")).subquery("spans")
     conn.execute(insert(open_spans).from_select(["ticket_id", "opened_at", "left_at"], select(
-        starts.c.ticket_id, starts.c.at, ends.c.at)
-        .select_from(starts.outerjoin(ends, and_(ends.c.ticket_id == starts.c.ticket_id, ends.c.n == starts.c.n)))))
+        spans.c.ticket_id, spans.c.at, spans.c.until).where(spans.c.is_open == 1)))
 
 
 def backfill(conn: Connection) -> int:

@@ -215,9 +215,9 @@ def reset_summaries(conn: Connection) -> None:
 
 def refresh_summaries(conn: Connection, days: list | None) -> None:
     """In an import's transaction, after its writes: rebuild the summaries of the days it touched
-    (None: of every day, into tables just reset, recording the definition they follow)."""
+    (None: of every day, and every ticket's open spans, into tables just reset, recording the
+    definition they follow; tickets without history are given it first: history.backfill)."""
     if days is None:
-        backfill(conn)  # a database from before the history gets it first
         derive_spans(conn)
         _refresh(conn, None)
         conn.execute(insert(summary_state).values(version=SUMMARY_VERSION))
@@ -231,8 +231,10 @@ def recompute(conn: Connection, into: Summaries) -> None:
 
 
 def rebuild(conn: Connection) -> None:
-    """Rebuild every summary from the ticket tables, in tables made anew."""
+    """Rebuild every summary from the ticket tables, in tables made anew (a database from before the
+    status history gets it first)."""
     reset_summaries(conn)
+    backfill(conn)
     refresh_summaries(conn, None)
 
 
