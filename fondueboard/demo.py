@@ -10,7 +10,10 @@ Two parts, one ticket model:
   all 9 districts. Its outcomes are fixed; only tickets not yet resolved at `now` show an open
   status, which never happens once `today` is past about 2023-12-06.
 * Every later day is drawn on its own from an RNG seeded by the date, with a weekly rhythm, a
-  seasonal mix (more roads/floods/drains in the rainy season) and a slow growth in use.
+  seasonal mix (more roads/floods/drains in the rainy season) and a slow growth in use. On top of
+  that, most weeks bring a local spike (one district gets several times its usual number of one
+  kind of complaint: a water cut, a flood, an outage after a storm; drawn from the week's Monday),
+  and now and then a busy agency stalls for two or three weeks and catches up afterwards.
 
 Every stage of a ticket falls within MAX_STAGE_DAYS of its report, so a ticket reported on day D is
 the same whatever `today` is, once `today` ≥ D + MAX_STAGE_DAYS. Names and approximate coordinates
@@ -828,14 +831,235 @@ def _day_plans(day: date) -> list[_Plan]:
     count = min(_poisson(drng, lam), _MAX_PER_DAY)
     if count == 0 and day.weekday() < 5:
         count = 1
-    plans = []
-    for seq in range(count):
-        plan = _draw_content(day, seq)
+    plans = [_draw_content(day, seq) for seq in range(count)]
+    # This day's share of the week's spikes, numbered after the ordinary reports.
+    for spike in _week_spikes(day - timedelta(days=day.weekday())):
+        for _ in range(spike.days.get(day, 0)):
+            if len(plans) < _MAX_PER_DAY:
+                plans.append(_draw_spike_content(day, len(plans), spike))
+    for plan in plans:
         trng = _timeline_rng(plan)
         _draw_timeline(trng, plan, _draw_outcome(trng, plan))
+        _apply_stall(plan)
         _draw_star(trng, plan)
-        plans.append(plan)
     return plans
+
+
+# --------------------------------------------------------------------------------------------
+# Local spikes (after the reference period only). Most weeks, somewhere in the province, one
+# district gets several times its usual number of one kind of complaint over a few days of that
+# week: a water cut, a flood, an outage after a storm, a street's lights out, the rubbish not
+# collected. Drawn from an RNG seeded by the week's Monday, so a day's tickets still depend on
+# that day's date only (and the week it falls in), never on `today`.
+# --------------------------------------------------------------------------------------------
+_SPIKE_WEEK_SHARE = 0.96  # weeks in which a spike starts
+_SECOND_SPIKE_SHARE = 0.25  # of those, weeks in which a second one starts elsewhere
+# Extra reports: at least _SPIKE_MIN_EXTRA, and for a kind already common there, about twice its
+# usual count and a few of its usual swings (3 √usual) more, so that it stands out.
+_SPIKE_MIN_EXTRA = 6
+
+
+def _months(default: float, **by_month: float) -> tuple[float, ...]:
+    """Twelve month weights (January first): `default`, with m1=…, m12=… overrides."""
+    return tuple(by_month.get(f"m{m}", default) for m in range(1, 13))
+
+
+_RAINY_MONTHS = {f"m{m}": 1.0 for m in range(6, 11)}
+# kind: (category, weight by month, comments of that kind of event)
+_SPIKE_KINDS = {
+    "water_cut": ("น้ำประปา", _months(1.5, m3=3, m4=3, m5=3), (
+        "น้ำประปาไม่ไหลทั้งหมู่บ้านตั้งแต่เมื่อวาน ไม่มีการแจ้งล่วงหน้า",
+        "น้ำประปาไม่ไหลมาสองวันแล้ว{place} ขอรถน้ำมาช่วยด่วน",
+        "ท่อประปาเมนแตก{place} น้ำไม่ไหลหลายหมู่บ้าน",
+        "น้ำประปาหยุดไหลอีกแล้ว ไม่ทราบว่าจะกลับมาเมื่อไร",
+    )),
+    "flood": ("น้ำท่วม", _months(0, m6=1.5, m7=2, m8=4, m9=4, m10=2), (
+        "น้ำท่วมสูง{place} หลังฝนตกหนักทั้งคืน รถผ่านไม่ได้",
+        "น้ำป่าไหลหลากเข้าหมู่บ้าน บ้านเรือนได้รับความเสียหาย ขอความช่วยเหลือ",
+        "น้ำเอ่อล้นตลิ่งท่วมพื้นที่การเกษตรและถนนเข้าหมู่บ้าน",
+        "น้ำท่วมขังไม่ระบายมาสองวันแล้ว{place}",
+    )),
+    "outage": ("ไฟฟ้า", _months(1, m4=3, m5=3, m6=2, m7=2, m8=2, m9=2), (
+        "ไฟฟ้าดับทั้งตำบลหลังพายุเมื่อคืน ยังไม่มีไฟใช้",
+        "เสาไฟฟ้าล้มหลังพายุ{place} สายไฟขาดพาดถนน",
+        "ไฟดับมาตั้งแต่เมื่อวานเย็น ของในตู้เย็นเสียหมดแล้ว",
+        "ไฟฟ้าดับเป็นวงกว้าง{place} ขอให้เร่งแก้ไข",
+    )),
+    "streetlights": ("แสงสว่าง", _months(1.5), (
+        "ไฟถนนดับทั้งสาย{place} กลางคืนมืดมาก",
+        "ไฟส่องสว่างดับทั้งหมู่บ้านหลายคืนแล้ว เด็กนักเรียนกลับบ้านลำบาก",
+        "ไฟทางดับยาวตลอดแนว{place} เกิดอุบัติเหตุไปแล้ว",
+    )),
+    "rubbish": ("ความสะอาด", _months(1), (
+        "รถเก็บขยะไม่มาเก็บหลายวันแล้ว{place} ขยะล้นถัง",
+        "ขยะกองเต็มริมถนน{place} ส่งกลิ่นเหม็นมาก",
+        "ไม่มีการเก็บขยะทั้งชุมชนตั้งแต่ต้นสัปดาห์",
+    )),
+    "roads": ("ถนน", _months(0.5, **{k: 2.0 for k in _RAINY_MONTHS}), (
+        "ถนนทรุดตัวเป็นหลุมลึก{place} หลังฝนตกหนัก",
+        "ถนนขาดจากน้ำกัดเซาะ{place} รถผ่านไม่ได้",
+        "ดินสไลด์ลงมาปิดถนน{place}",
+    )),
+    "smoke": ("อื่นๆ", _months(0, m1=0.5, m2=3, m3=3, m4=2), (
+        "ควันไฟจากการเผาป่าปกคลุมทั้งหมู่บ้าน หายใจลำบาก",
+        "มีไฟไหม้ป่า{place} ลุกลามใกล้บ้านเรือน",
+        "ฝุ่นควันหนาแน่นมาหลายวัน ขอให้ตรวจสอบการเผา",
+    )),
+    "trees": ("ต้นไม้", _months(0.3, m4=2, m5=2, m6=1.5, m7=1.5, m8=1.5, m9=1.5), (
+        "ต้นไม้ล้มขวางถนน{place} หลังพายุเมื่อคืน",
+        "กิ่งไม้ใหญ่หักพาดสายไฟ{place} หลังพายุ",
+        "ต้นไม้ล้มทับบ้านเรือน ขอความช่วยเหลือ",
+    )),
+    "drains": ("ท่อระบายน้ำ", _months(0.2, m5=0.5, **{k: 1.5 for k in _RAINY_MONTHS}), (
+        "ท่อระบายน้ำอุดตัน{place} ฝนตกแล้วน้ำเอ่อเข้าบ้าน",
+        "น้ำระบายไม่ทัน ท่อตันทั้งซอย{place}",
+    )),
+    "dogs": ("สัตว์จรจัด", _months(0.6), (
+        "สุนัขจรจัดรวมฝูงไล่กัดเด็กนักเรียน{place}",
+        "สุนัขจรจัดกัดคนในหมู่บ้านแล้วหลายราย ขอให้เร่งแก้ไข",
+    )),
+}
+_SPIKE_DAY_WEIGHTS = (1.0, 0.7, 0.45, 0.3)  # reports fall off after the first day
+
+
+class _Spike:
+    __slots__ = ("kind", "category", "place", "days")
+
+    def __init__(self, kind: str, category: str, place: _Place, days: dict[date, int]):
+        self.kind, self.category, self.place, self.days = kind, category, place, days
+
+
+def _expected_weekly(monday: date, district: str, category: str) -> float:
+    """About how many of the week's reports are of `category` in `district` (its first label)."""
+    week = [monday + timedelta(days=i) for i in range(7)]
+    total = _base_rate() * sum(_volume(d) * _growth(d) for d in week)
+    share = dict(_DISTRICT_WEIGHTS)[district] / sum(w for _d, w in _DISTRICT_WEIGHTS)
+    labelled = 1 - _UNLABELLED_SHARE
+    electric = _ELECTRICITY_SHARE * _electricity_factor(monday.month)
+    if category == ELECTRICITY:
+        return total * share * labelled * electric
+    weights = dict(_category_weights(monday.month))
+    return total * share * labelled * (1 - electric) * weights[category] / sum(weights.values())
+
+
+@lru_cache(maxsize=512)
+def _week_spikes(monday: date) -> tuple[_Spike, ...]:
+    """The spikes starting in the week of `monday` (none in a week touching the reference period)."""
+    if monday <= REFERENCE_END:
+        return ()
+    rng = random.Random(f"{_SEED}-spikes-{monday.isoformat()}")
+    if rng.random() >= _SPIKE_WEEK_SHARE:
+        return ()
+    n = 2 if rng.random() < _SECOND_SPIKE_SHARE else 1
+    kinds = [(k, spec[1][monday.month - 1]) for k, spec in _SPIKE_KINDS.items() if spec[1][monday.month - 1] > 0]
+    spikes: list[_Spike] = []
+    while len(spikes) < n:
+        kind = _pick(rng, kinds)
+        category = _SPIKE_KINDS[kind][0]
+        district = _pick(rng, [(d, math.sqrt(w)) for d, w in _DISTRICT_WEIGHTS])  # small districts too
+        if any((s.place.district, s.category) == (district, category) for s in spikes):
+            continue
+        place = _pick(rng, [(p, p.weight) for p in _PLACES[district]])
+        usual = _expected_weekly(monday, district, category)
+        extra = max(_SPIKE_MIN_EXTRA, math.ceil(2 * usual + 3 * math.sqrt(usual)))
+        extra += rng.randint(0, 4)
+        first = _pick(rng, [(0, 3), (1, 3), (2, 2), (3, 2)])  # Monday … Thursday
+        length = rng.randint(2, 4)
+        weights = list(_SPIKE_DAY_WEIGHTS[:length])
+        days: dict[date, int] = {}
+        for _ in range(extra):
+            d = monday + timedelta(days=first + _pick(rng, list(enumerate(weights))))
+            days[d] = days.get(d, 0) + 1
+        spikes.append(_Spike(kind, category, place, days))
+    return tuple(spikes)
+
+
+def _responsible(kind: str, category: str, place: _Place, day: date) -> str:
+    """Who gets most of a spike's reports at `place`: the utility, or the main agency for the kind."""
+    if kind == "smoke":
+        return FOREST_FIRE
+    return max((a_w for a_w in _pool(category, place) if _active(a_w[0], day)), key=lambda a_w: a_w[1])[0]
+
+
+def _draw_spike_content(day: date, seq: int, spike: _Spike) -> _Plan:
+    """One report of a spike: mostly from its subdistrict, else from around it in the district."""
+    rng = random.Random(f"{_SEED}-{day.isoformat()}-{seq}-spike")
+    pl = _Plan()
+    pl.day, pl.seq = day, seq
+    hour = _pick(rng, list(enumerate(_HOUR_WEIGHTS)))
+    pl.reported = datetime.combine(day, time(hour, rng.randrange(60), rng.randrange(60)), BANGKOK).astimezone(UTC)
+    place = spike.place
+    if rng.random() >= 0.7:
+        place = _pick(rng, [(p, p.weight) for p in _PLACES[place.district]])
+    pl.place = place
+    pl.lat = round(place.lat + max(-0.03, min(0.03, rng.gauss(0, 0.012))), 6)
+    pl.lon = round(place.lon + max(-0.03, min(0.03, rng.gauss(0, 0.013))), 6)
+    pl.moo = 1 + min(int(rng.expovariate(1 / 5.0)), 18)
+
+    primary = spike.category
+    options = _SECOND_LABELS[primary]
+    second = _pick(rng, list(options)) if options and rng.random() < 0.14 else None
+    pl.primary = primary
+    pl.categories = tuple(sorted({c for c in (primary, second) if c}))
+
+    pool = [(a, w) for a, w in _pool(primary, place) if _active(a, day)]
+    first = _responsible(spike.kind, primary, place, day) if rng.random() < 0.85 else _pick(rng, pool)
+    agencies = [first]
+    if rng.random() < 0.3:
+        others = [(a, w) for a, w in _pool(second or primary, place) if a != first and _active(a, day)]
+        if others:
+            agencies.append(_pick(rng, others))
+    pl.agencies = agencies
+
+    templates = _SPIKE_KINDS[spike.kind][2]
+    template = rng.choice(templates) if rng.random() < 0.75 else rng.choice(_TEMPLATES[primary])
+    nearby = rng.choice(_PLACES_NEARBY)
+    if place.lakeside and rng.random() < 0.2:
+        nearby = " บริเวณริมกว๊านพะเยา"
+    pl.comment = template.format(place=nearby) + rng.choice(_ENDINGS)
+    return pl
+
+
+# --------------------------------------------------------------------------------------------
+# Stalls (after the reference period only): now and then one of the busier agencies (a town
+# municipality, a waterworks branch, the highways office) stops finishing for two or three weeks
+# (staff away, no budget, a broken truck) and catches up afterwards, so its backlog grows for a
+# while. Finishes it would have made in the stall come a little after its end, never later than
+# MAX_STAGE_DAYS after the report. One stall at most in each four-week block, within the block.
+# --------------------------------------------------------------------------------------------
+_STALL_EPOCH = date(2023, 6, 12)  # the first Monday after the reference period
+_STALL_BLOCK_DAYS = 28
+_STALL_SHARE = 0.5  # blocks with a stall
+_STALLERS = (("เทศบาลเมืองพะเยา", 3), (PWA_PHAYAO, 2), (PWA_CHIANG_KHAM, 1), ("เทศบาลตำบลปง", 1),
+             ("เทศบาลตำบลเชียงคำ", 1), ("เทศบาลตำบลเชียงม่วน", 1), ("เทศบาลเมืองดอกคำใต้", 1), (HIGHWAYS, 1))
+
+
+@lru_cache(maxsize=None)
+def _stall(block: int) -> tuple[str, datetime, datetime] | None:
+    """(agency, start, end) of the stall in the four-week block `block`, if any."""
+    if block < 0:
+        return None
+    rng = random.Random(f"{_SEED}-stall-{block}")
+    if rng.random() >= _STALL_SHARE:
+        return None
+    agency = _pick(rng, list(_STALLERS))
+    first = _STALL_EPOCH + timedelta(days=block * _STALL_BLOCK_DAYS + rng.randrange(7))
+    start = datetime.combine(first, time(0), BANGKOK).astimezone(UTC)
+    return agency, start, start + timedelta(days=rng.randint(14, 21))  # over by the block's end
+
+
+def _apply_stall(plan: _Plan) -> None:
+    """Move a finish that falls in a stall of its finisher to just after the stall."""
+    if plan.outcome != "finished" or plan.day <= REFERENCE_END:
+        return
+    at = plan.reported + timedelta(seconds=plan.final)
+    stall = _stall((at.astimezone(BANGKOK).date() - _STALL_EPOCH).days // _STALL_BLOCK_DAYS)
+    if stall and stall[0] == plan.finisher and stall[1] <= at < stall[2]:
+        rng = random.Random(f"{_SEED}-{plan.day.isoformat()}-{plan.seq}-stall")
+        late = (stall[2] - plan.reported).total_seconds() + _lognormal_days(rng, 1.5, 0.8, 0.05, 6) * 86400
+        late = float(min(round(late), MAX_STAGE_DAYS * 86400))
+        if late > plan.final:
+            plan.final, plan.res_days = late, late / 86400
 
 
 # --------------------------------------------------------------------------------------------
@@ -894,11 +1118,13 @@ def _record(plan: _Plan, now: datetime) -> TicketRecord:
     )
 
 
-def generate_demo(today: date) -> list[TicketRecord]:
-    """Every demo ticket reported from REFERENCE_START to `today` (Bangkok), as of the end of `today`."""
-    now = demo_now(today)
-    records = [_record(p, now) for p in _reference_plans() if p.day <= today]
+def generate_demo(today: date, now: datetime | None = None) -> list[TicketRecord]:
+    """Every demo ticket reported from REFERENCE_START to `today` (Bangkok), as of the end of `today`;
+    or, given a `now` before that, only those reported by `now`, as of `now`."""
+    end = demo_now(today)
+    now = end if now is None else min(now, end)
+    records = [_record(p, now) for p in _reference_plans() if p.day <= today and p.reported <= now]
     for day in _days(REFERENCE_END + timedelta(days=1), today):
-        records.extend(_record(p, now) for p in _day_plans(day))
+        records.extend(_record(p, now) for p in _day_plans(day) if p.reported <= now)
     records.sort(key=lambda r: (r.reported_at, r.ticket_id))
     return records
