@@ -65,6 +65,36 @@ def weekly_trend(df: pd.DataFrame, lang: str) -> go.Figure:
                                            yaxis=dict(title=t("col_tickets", lang), rangemode="tozero")))
 
 
+CLOSED_COLOUR, BACKLOG_COLOUR = FINISHED_COLOUR, "#dc2626"
+
+
+def weekly_flow(df: pd.DataFrame, today, lang: str) -> go.Figure:
+    """New and closed per week (bars) and the backlog at each week's end (line, right axis); the
+    running week's bars are pale and marked "so far", and the axis ends today."""
+    shown = [plotly(f"{w:%Y-%m-%d}") for w in df["week"]]
+    partial = list(df["partial"])
+    fade = [0.4 if p else 1.0 for p in partial]
+    so_far = plotly(t("so_far", lang))
+    bars = [go.Bar(x=df["week"], y=df[col], name=t(label, lang), marker=dict(color=colour, opacity=fade),
+                   customdata=[f"{d}{' (' + so_far + ')' if p else ''}" for d, p in zip(shown, partial)],
+                   hovertemplate="%{customdata}: %{y:,}<extra>" + plotly(t(label, lang)) + "</extra>")
+            for col, label, colour in (("new", "col_new", NEW_COLOUR), ("closed", "col_closed", CLOSED_COLOUR))]
+    line = go.Scatter(x=df["week"], y=df["backlog"], name=t("col_backlog_end", lang), mode="lines+markers",
+                      yaxis="y2", line=dict(color=BACKLOG_COLOUR, width=3),
+                      hovertemplate="%{x|%Y-%m-%d}: %{y:,}<extra>" + plotly(t("col_backlog_end", lang)) + "</extra>")
+    first = df["week"].iloc[0] if len(df) else today
+    layout = _layout(barmode="group",
+                     xaxis=dict(title=t("col_week", lang), range=[pd.Timestamp(first) - pd.Timedelta(days=4),
+                                                                 pd.Timestamp(today) + pd.Timedelta(days=1)]),
+                     yaxis=dict(title=t("col_tickets", lang), rangemode="tozero"),
+                     yaxis2=dict(title=t("col_backlog_end", lang), overlaying="y", side="right", rangemode="tozero",
+                                 showgrid=False))
+    if any(partial):
+        layout["annotations"] = [dict(x=df["week"].iloc[-1], y=1, yref="paper", text=so_far, showarrow=False,
+                                      yanchor="bottom")]
+    return go.Figure([*bars, line], layout=layout)
+
+
 def open_age_bar(df: pd.DataFrame, lang: str) -> go.Figure:
     bar = go.Bar(x=[plotly(b) for b in df["bucket"]], y=df["tickets"], text=[fmt_count(n) for n in df["tickets"]],
                  textposition="auto", marker_color=AGE_COLOURS[: len(df)])

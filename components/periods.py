@@ -7,18 +7,24 @@ from queries.filters import Filters, clamp_date, clean_name
 
 from .i18n import t
 
-PRESETS = ("all", "this_week", "last_4_weeks", "fiscal_year", "custom")
-URL_KEYS = ("from", "to", "district", "subdistrict", "category", "agency", "lang")
+PRESETS = ("last_week", "this_week", "last_4_weeks", "fiscal_year", "all", "custom")
+URL_KEYS = ("from", "to", "period", "district", "subdistrict", "category", "agency", "lang")
+# ?period=all: all time, written explicitly because a link without dates opens the default period.
+ALL_TIME = "all"
 
 
 def preset_range(preset: str, today: date) -> tuple[date | None, date | None]:
-    """The dates a preset stands for on `today` (Bangkok); (None, None) is all time."""
+    """The dates a preset stands for on `today` (Bangkok); (None, None) is all time. Weeks run
+    Monday to Sunday; "last_week" and "last_4_weeks" are complete weeks, "this_week" is the
+    running one so far."""
     today = clamp_date(today)  # a clock gone wrong cannot take the arithmetic past the calendar
     monday = today - timedelta(days=today.weekday())
+    if preset == "last_week":
+        return monday - timedelta(days=7), monday - timedelta(days=1)
     if preset == "this_week":
-        return monday, monday + timedelta(days=6)
+        return monday, today
     if preset == "last_4_weeks":
-        return monday - timedelta(days=21), monday + timedelta(days=6)
+        return monday - timedelta(days=28), monday - timedelta(days=1)
     if preset == "fiscal_year":  # the Thai government fiscal year starts on 1 October
         start_year = today.year if today.month >= 10 else today.year - 1
         return date(start_year, 10, 1), date(start_year + 1, 9, 30)
@@ -53,12 +59,17 @@ def _parse_date(value: str | None, notes: list[str]) -> date | None:
     return clamp_date(day)
 
 
-def read_filters(params: dict[str, str]) -> tuple[Filters, tuple[str, ...]]:
+def read_filters(params: dict[str, str], today: date | None = None,
+                 default: str = "last_week") -> tuple[Filters, tuple[str, ...]]:
     """Filters from URL query parameters, and the notes saying what was changed to get them.
-    Names are cleaned (queries.filters.clean_name): a name that is nothing but control or
-    format characters, or longer than any name, is no filter; unknown parameters are ignored."""
+    A link without dates shows the `default` preset on `today` (without `today`: all time), and
+    ?period=all all time. Names are cleaned (queries.filters.clean_name): a name that is nothing
+    but control or format characters, or longer than any name, is no filter; unknown parameters
+    are ignored."""
     notes: list[str] = []
     date_from, date_to = _parse_date(params.get("from"), notes), _parse_date(params.get("to"), notes)
+    if not (date_from or date_to or notes) and today is not None and params.get("period") != ALL_TIME:
+        date_from, date_to = preset_range(default, today)
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
     district = clean_name(params.get("district"))
@@ -72,9 +83,9 @@ def read_filters(params: dict[str, str]) -> tuple[Filters, tuple[str, ...]]:
     ), tuple(dict.fromkeys(notes))
 
 
-def filters_from_params(params: dict[str, str]) -> Filters:
+def filters_from_params(params: dict[str, str], today: date | None = None, default: str = "last_week") -> Filters:
     """Filters from URL query parameters (read_filters without its notes)."""
-    return read_filters(params)[0]
+    return read_filters(params, today, default)[0]
 
 
 def params_from_filters(f: Filters, lang: str) -> dict[str, str]:
@@ -82,6 +93,7 @@ def params_from_filters(f: Filters, lang: str) -> dict[str, str]:
     params = {
         "from": f.date_from.isoformat() if f.date_from else None,
         "to": f.date_to.isoformat() if f.date_to else None,
+        "period": ALL_TIME if not (f.date_from or f.date_to) else None,
         "district": f.district,
         "subdistrict": f.subdistrict,
         "category": f.category,
@@ -103,6 +115,11 @@ def period_label(f: Filters, lang: str) -> str:
     return t("showing_period", lang, period=period_text(f, lang))
 
 
-def comparison_date(f: Filters, today: date) -> date:
-    """The day "this week" runs up to: the period's end, never later than today."""
-    return min(f.date_to, today) if f.date_to else today
+def bounded(f: Filters, first: date | None, today: date) -> Filters:
+    """`f` with an open end closed: from the data's first day (`first`, else today) and to today."""
+    return f.with_period(f.date_from or first or today, f.date_to or today)
+
+
+def running(f: Filters, today: date) -> bool:
+    """The period has not ended: its figures are "so far" and never the basis of a change."""
+    return f.date_to is None or f.date_to >= today

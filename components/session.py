@@ -22,7 +22,7 @@ from fondueboard.db import (
     error_summary,
     make_engine,
 )
-from fondueboard.config import ConfigError, present_config, sync_config
+from fondueboard.config import ConfigError, brief_config, present_config, sync_config
 from fondueboard.export import csv_bytes
 from fondueboard.summary import ensure_summaries
 from queries import meta
@@ -142,7 +142,9 @@ def query(fn: Callable, *args):
 def current_filters() -> Filters:
     if "filters" not in st.session_state:
         # What the link asked for and did not get: said until the filters are changed.
-        st.session_state["filters"], st.session_state["url_notes"] = read_filters(dict(st.query_params))
+        default = config_or_stop(brief_config, language()).default_period
+        st.session_state["filters"], st.session_state["url_notes"] = read_filters(dict(st.query_params),
+                                                                                  bangkok_today(), default)
     return st.session_state["filters"]
 
 

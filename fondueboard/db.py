@@ -44,8 +44,9 @@ BANGKOK_OFFSET_HOURS = 7  # Asia/Bangkok has been UTC+7 without DST since 1920
 BANGKOK = timezone(timedelta(hours=BANGKOK_OFFSET_HOURS))
 
 
-def bangkok_today() -> date:
-    return datetime.now(BANGKOK).date()
+def bangkok_today(now: datetime | None = None) -> date:
+    """The Bangkok calendar date at `now` (an aware moment; default: now)."""
+    return (now or datetime.now(timezone.utc)).astimezone(BANGKOK).date()
 
 
 class UTCDateTime(TypeDecorator):

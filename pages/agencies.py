@@ -26,17 +26,22 @@ from components.session import (
     config_or_stop,
     table_with_download,
 )
-from fondueboard.config import ranking_config
+from fondueboard.config import ranking_config, report_config
 from queries import agencies
 
 lang = language()
-f = current_filters()
+chosen = current_filters()
 cfg = config_or_stop(ranking_config, lang)
 
 st.title(t("agencies_title", lang))
-period_caption(f, lang)
+period_caption(chosen, lang)
 
 complaints_or_stop(lang)
+# A period too short for anyone to be ranked (a week) widens, and says so.
+f = query(agencies.ranking_period, chosen, cfg, config_or_stop(report_config, lang).ranking_weeks)
+if f != chosen:
+    st.info(t("ranking_widened", lang, min=cfg.min_tickets, weeks=round(((f.date_to - f.date_from).days + 1) / 7),
+              date_from=f.date_from, date_to=f.date_to))
 ranking = query(agencies.agency_ranking, f, cfg)
 if ranking.empty:
     st.info(t("no_agencies", lang))

@@ -6,6 +6,8 @@ import streamlit as st
 
 from components import charts
 from components.agencies import kind_label, score_parts
+from components.brief import chart_weeks
+from components.periods import bounded
 from components.tickets import ticket_rows
 from components.format import fmt_count, fmt_pct, fmt_stars
 from components.i18n import t
@@ -24,8 +26,9 @@ from components.session import (
     config_or_stop,
     table_with_download,
 )
-from fondueboard.config import ranking_config
-from queries import agencies, overview
+from fondueboard.config import ranking_config, report_config
+from fondueboard.db import bangkok_today
+from queries import agencies, flow, meta, overview
 
 DOWNLOAD_LIMIT = 10_000  # open complaints in one CSV: an agency's whole backlog, but bounded
 
@@ -43,7 +46,12 @@ if not f.agency:
     st.stop()
 agency = f.agency
 
-ranking = query(agencies.agency_ranking, f, cfg)
+# The rank is over the ranking's period, widened as on the ranking page when the chosen one is too short.
+ranked = query(agencies.ranking_period, f, cfg, config_or_stop(report_config, lang).ranking_weeks)
+ranking = query(agencies.agency_ranking, ranked, cfg)
+if ranked != f and agency in set(ranking["agency"]):
+    st.caption(t("ranking_widened", lang, min=cfg.min_tickets, weeks=round(((ranked.date_to - ranked.date_from).days + 1) / 7),
+                 date_from=ranked.date_from, date_to=ranked.date_to))
 if agency not in set(ranking["agency"]):
     period_caption(f, lang)
     st.info(t("agency_no_tickets", lang))
@@ -80,7 +88,9 @@ chart_table(parts.rename(columns={
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("agency_weekly", lang))
-    show_chart(charts.weekly_trend(query(agencies.agency_weekly, f, agency), lang))
+    period = bounded(f, query(meta.date_span).iloc[0]["first"], bangkok_today())
+    first, last = chart_weeks(period, bangkok_today())
+    show_chart(charts.weekly_flow(query(flow.weekly_flow, period, first, last, now), bangkok_today(), lang))
 with right:
     st.subheader(t("category_mix", lang))
     show_chart(charts.category_bar(query(overview.top_categories, replace(f, agency=agency), 10), lang))

@@ -20,7 +20,7 @@ from fondueboard.summary import LOW_STARS
 
 from .common import fill_weeks, frame, scalar
 from .facts import facts, finishes, open_count, open_counts_at, summed
-from .filters import Filters, add_days, overdue_cutoff, ticket_conditions
+from .filters import Filters, add_days, overdue_cutoff, previous_period, ticket_conditions
 from .overview import headline_columns
 from .tickets import ticket_page
 
@@ -75,15 +75,17 @@ def province_satisfaction(engine: Engine, f: Filters) -> float | None:
     return None if pd.isna(row["satisfaction"]) else float(row["satisfaction"])
 
 
-def previous_period(f: Filters) -> Filters | None:
-    """The period of equal length just before `f`'s, or None when `f` has no fixed start and end."""
-    if not (f.date_from and f.date_to):
-        return None
-    days = (f.date_to - f.date_from).days + 1
-    start, end = add_days(f.date_from, -days), add_days(f.date_from, -1)
-    if start is None or end is None:  # it would begin before the calendar does
-        return None
-    return f.with_period(start, end)
+def ranking_period(engine: Engine, f: Filters, cfg: RankingConfig, weeks: int) -> Filters:
+    """The period the ranking covers: `f`'s, or when it is too short for anyone to have
+    cfg.min_tickets complaints, the `weeks` weeks ending with it (metrics.md, "Period and time")."""
+    if not (f.date_from and f.date_to) or (f.date_to - f.date_from).days + 1 >= 7 * weeks:
+        return f
+    r = facts(_without_agency(f), by_agency=True)
+    anyone = select(r.c.agency).group_by(r.c.agency).having(func.sum(r.c.tickets) >= cfg.min_tickets).limit(1)
+    if scalar(engine, anyone) is not None:
+        return f
+    start = add_days(f.date_to, -(7 * weeks - 1))
+    return f if start is None else f.with_period(start, f.date_to)
 
 
 def _scored(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFrame:

@@ -47,6 +47,18 @@ def add_days(day: date, days: int) -> date | None:
         return None
 
 
+def previous_period(f: Filters) -> Filters | None:
+    """The period of equal length just before `f`'s, or None when `f` has no fixed start and end
+    (or the one before would begin before the calendar does)."""
+    if not (f.date_from and f.date_to):
+        return None
+    days = (f.date_to - f.date_from).days + 1
+    start, end = add_days(f.date_from, -days), add_days(f.date_from, -1)
+    if start is None or end is None:
+        return None
+    return f.with_period(start, end)
+
+
 def clean_name(value: str | None) -> str | None:
     """A district, subdistrict, category or agency name from outside (a link) as names are stored
     (fondueboard.records.normal_name: a NUL, which PostgreSQL refuses, or a U+200B is dropped); a

@@ -32,7 +32,7 @@ from fondueboard.db import (
 
 from .common import frame
 from .facts import facts, summed
-from .filters import Filters, previous_period, ticket_conditions
+from .filters import DATE_MIN, Filters, add_days, previous_period, ticket_conditions
 
 t, sp = tickets, open_spans
 
@@ -202,7 +202,9 @@ def _period_counts(engine: Engine, f: Filters, periods: int, by: str) -> pd.Data
     """Complaints reported per key (district+category, or agency) in `f`'s period (column p0) and
     each of the `periods` periods of equal length before it (p1 … pN), from the daily summaries."""
     length = period_length(f)
-    start = f.date_from - timedelta(days=length * periods)
+    start = add_days(f.date_from, -length * periods)
+    if start is None or start < DATE_MIN:  # a baseline before any complaint data: nothing to compare
+        return pd.DataFrame(columns=[*(["district", "category"] if by == "area" else ["agency"]), "back", "tickets"])
     r = facts(f.with_period(start, f.date_to), by_day=True, by_district=by == "area",
               by_category=by == "area", by_agency=by == "agency")
     # Which period a day falls in: 0 for the chosen one, 1 for the one before, … (whole-number division)

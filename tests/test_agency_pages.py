@@ -85,7 +85,7 @@ def test_the_top_agency_button_opens_its_page(monkeypatch, demo_db):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_agency_page_with_an_awkward_name_in_the_url(monkeypatch, odd_db, lang):
-    at = render(monkeypatch, odd_db, "pages/agency.py", {"agency": ODD_NAME, "lang": lang})
+    at = render(monkeypatch, odd_db, "pages/agency.py", {"agency": ODD_NAME, "lang": lang, "period": "all"})
     assert unescape(at.title[0].value) == ODD_NAME
     labels = [m.label for m in at.metric]
     assert labels[0] == ("Overall rank" if lang == "en" else "อันดับรวม")
@@ -104,7 +104,7 @@ def test_agency_page_with_an_awkward_name_in_the_url(monkeypatch, odd_db, lang):
 
 def test_agency_page_pages_through_a_long_list(monkeypatch, demo_db):
     at = render(monkeypatch, demo_db("sqlite"), "pages/agency.py",
-                {"agency": "การไฟฟ้าส่วนภูมิภาคจังหวัดพะเยา", "lang": "en"})
+                {"agency": "การไฟฟ้าส่วนภูมิภาคจังหวัดพะเยา", "lang": "en", "period": "all"})
     open_list = at.dataframe[2].value
     assert len(open_list) == 25  # one page
     ages = list(open_list["Age (days)"])

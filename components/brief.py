@@ -1,0 +1,135 @@
+"""The Monday brief as the overview shows it: cards, what got worse or better, whose backlog grew.
+
+Pure functions of a queries.flow.Brief (no Streamlit calls), so the page, the weekly pack and the
+tests build the same thing.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from queries.filters import UNSPECIFIED, Filters
+from queries.flow import Brief
+
+from .agencies import agency_link
+from .cards import Card
+from .format import fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, round_half_up
+from .i18n import t
+from .periods import params_from_filters
+
+
+def _change(this, before, decimals: int = 0, scale: float = 1, suffix: str = "") -> tuple[str | None, str]:
+    """(delta text, arrow) of this − before; no delta when either is missing."""
+    if is_missing(this) or is_missing(before):
+        return None, "auto"
+    change = (this - before) * scale
+    return fmt_delta(change, decimals, suffix), "off" if round_half_up(change, decimals) == 0 else "auto"
+
+
+def brief_cards(b: Brief, lang: str) -> list[Card]:
+    """New, closed, backlog at the end, on-time rate, satisfaction and completion like for like;
+    each against the period before when the period is complete (never for one still running)."""
+    this = b.flows.set_index("period").loc["this"]
+    before = b.flows.set_index("period").loc["previous"]
+    like = b.completion.set_index("period")
+
+    def card(key, value, now, then, colour="normal", decimals=0, scale=1, suffix="", caption=None, **label):
+        delta, arrow = _change(now, then, decimals, scale, suffix) if b.complete else (None, "auto")
+        return Card(t(key, lang, **label), value, delta, caption=caption, delta_color=colour, delta_arrow=arrow)
+
+    return [
+        card("card_new", fmt_count(this["new"]), this["new"], before["new"], colour="off"),
+        card("card_closed", fmt_count(this["closed"]), this["closed"], before["closed"]),
+        card("card_backlog", fmt_count(this["backlog"]), this["backlog"], before["backlog"], colour="inverse"),
+        card("card_on_time", fmt_pct(this["on_time_rate"]), this["on_time_rate"], before["on_time_rate"],
+             decimals=1, scale=100, suffix=" pp",
+             caption=t("card_on_time_caption", lang, late=fmt_count(this["late"]))),
+        card("kpi_satisfaction", fmt_stars(this["satisfaction"]), this["satisfaction"], before["satisfaction"],
+             decimals=2, caption=t("kpi_ratings", lang, n=fmt_count(this["ratings"]))),
+        card("kpi_completion", fmt_pct(like.loc["this", "completion_rate"]), like.loc["this", "completion_rate"],
+             like.loc["previous", "completion_rate"], decimals=1, scale=100, suffix=" pp",
+             caption=t("card_completion_caption", lang, finished=fmt_count(like.loc["this", "finished"]),
+                       total=fmt_count(like.loc["this", "total"]))),
+    ]
+
+
+# The weekly chart shows at least this many weeks, so a one-week period has a trend to stand in,
+# and at most CHART_MAX_WEEKS (half a year of weeks reads; a longer period shows its last ones).
+CHART_WEEKS, CHART_MAX_WEEKS = 13, 26
+
+
+def chart_weeks(period: Filters, today: date) -> tuple[date, date]:
+    """First and last day of the weekly chart: the period, widened back to CHART_WEEKS weeks and cut
+    to its last CHART_MAX_WEEKS; a recent period runs on to today (its running week drawn as
+    partial), none past today."""
+    last = today if period.date_to >= today - timedelta(days=7) else period.date_to
+    last = min(last, today)
+    monday = last - timedelta(days=last.weekday())
+    first = min(period.date_from, monday - timedelta(weeks=CHART_WEEKS - 1))
+    return max(first, monday - timedelta(weeks=CHART_MAX_WEEKS - 1)), last
+
+
+def comparison_note(b: Brief, lang: str) -> str:
+    """What the cards' arrows compare, or why there are none."""
+    if not b.complete:
+        return t("brief_running", lang)
+    return t("brief_compared", lang, date_from=b.previous.date_from, date_to=b.previous.date_to)
+
+
+def flow_table(b: Brief, lang: str) -> pd.DataFrame:
+    """The cards' figures for the period and the one before, as a table (and its CSV)."""
+    rows = []
+    like = b.completion.set_index("period")
+    for name, period in (("this", b.period), ("previous", b.previous)):
+        r = b.flows.set_index("period").loc[name]
+        rows.append({
+            t("col_period", lang): t(f"brief_{name}", lang), t("col_from", lang): period.date_from,
+            t("col_to", lang): period.date_to, t("card_new", lang): int(r["new"]),
+            t("card_closed", lang): int(r["closed"]), t("card_backlog", lang): int(r["backlog"]),
+            t("col_late", lang): int(r["late"]), t("card_on_time", lang): fmt_pct(r["on_time_rate"], 2),
+            t("kpi_satisfaction", lang): fmt_stars(r["satisfaction"]), t("col_ratings", lang): int(r["ratings"]),
+            t("kpi_completion", lang): fmt_pct(like.loc[name, "completion_rate"], 2),
+        })
+    return pd.DataFrame(rows)
+
+
+def _area_link(district: str, category: str, f: Filters, lang: str) -> str:
+    """Relative URL of the overview filtered to one district and category, for the same period."""
+    view = replace(f, district=district or None, subdistrict=None, category=category)
+    return "?" + urlencode(params_from_filters(view, lang))
+
+
+def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: str) -> pd.DataFrame:
+    """The flagged rows of one kind (which: 'worse' or 'better'), as shown and downloaded: the
+    area (district · category) or agency, the period's count, its baseline, the difference and a
+    link to the filtered view (the agency's page for an agency)."""
+    rows = changes[changes["change"] == which] if len(changes) else changes
+    if by == "area":
+        what = [f"{d or t('no_district', lang)} · {t('unspecified', lang) if c == UNSPECIFIED else c}"
+                for d, c in zip(rows["district"], rows["category"])]
+        links = [_area_link(d, c, f, lang) for d, c in zip(rows["district"], rows["category"])]
+    else:
+        what = list(rows["agency"])
+        links = [agency_link(a, f, lang) for a in rows["agency"]]
+    return pd.DataFrame({
+        t("col_area_category" if by == "area" else "col_agency", lang): what,
+        t("col_count", lang): rows["count"].astype("int64").to_list() if len(rows) else [],
+        t("col_baseline", lang): [round(float(v), 1) for v in rows["baseline"]],
+        t("col_excess", lang): [round(float(v), 1) for v in rows["excess"]],
+        t("col_open", lang): links,
+    })
+
+
+def growth_table(growth: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
+    """Agencies whose backlog or late count grew most in the period, with a link to each."""
+    return pd.DataFrame({
+        t("col_agency", lang): growth["agency"].to_list(),
+        t("col_backlog_start", lang): growth["backlog_start"].to_list(),
+        t("col_backlog_end", lang): growth["backlog_end"].to_list(),
+        t("col_late_start", lang): growth["late_start"].to_list(),
+        t("col_late_end", lang): growth["late_end"].to_list(),
+        t("col_open", lang): [agency_link(a, f, lang) for a in growth["agency"]],
+    })
