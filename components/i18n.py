@@ -35,8 +35,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters": {"th": "ตัวกรอง", "en": "Filters"},
     "period": {"th": "ช่วงเวลา", "en": "Period"},
     "preset_all": {"th": "ทั้งหมด", "en": "All time"},
-    "preset_this_week": {"th": "สัปดาห์นี้", "en": "This week"},
-    "preset_last_4_weeks": {"th": "4 สัปดาห์ล่าสุด", "en": "Last 4 weeks"},
+    "preset_last_week": {"th": "สัปดาห์ที่แล้ว (จันทร์–อาทิตย์)", "en": "Last week (Mon–Sun)"},
+    "preset_this_week": {"th": "สัปดาห์นี้ถึงวันนี้", "en": "This week so far"},
+    "preset_last_4_weeks": {"th": "4 สัปดาห์ที่ครบแล้ว", "en": "Last 4 complete weeks"},
     "preset_fiscal_year": {"th": "ปีงบประมาณนี้ (ตั้งแต่ 1 ต.ค.)", "en": "This fiscal year (from 1 Oct)"},
     "preset_custom": {"th": "กำหนดเอง", "en": "Custom"},
     "district": {"th": "อำเภอ/เขต", "en": "District"},
@@ -92,6 +93,59 @@ STRINGS: dict[str, dict[str, str]] = {
     "this_vs_last_week": {"th": "สัปดาห์นี้เทียบสัปดาห์ก่อน", "en": "This week vs last week"},
     "week_this": {"th": "สัปดาห์นี้", "en": "This week"},
     "week_last": {"th": "สัปดาห์ก่อน", "en": "Last week"},
+    # the Monday brief (overview)
+    "card_new": {"th": "เรื่องใหม่", "en": "New complaints"},
+    "card_closed": {"th": "ปิดเรื่องในช่วงนี้", "en": "Closed in the period"},
+    "card_backlog": {"th": "ค้างอยู่ ณ สิ้นช่วง", "en": "Backlog at the end"},
+    "card_on_time": {"th": "เสร็จทันเป้า", "en": "On time"},
+    "card_on_time_caption": {"th": "ค้างเกินเป้า {late} เรื่อง", "en": "{late} open past target"},
+    "card_completion_caption": {"th": "เสร็จแล้ว {finished} จาก {total} เรื่อง เทียบช่วงก่อนที่อายุเท่ากัน",
+                                "en": "{finished} of {total} finished; against the period before at the same age"},
+    "brief_running": {
+        "th": "ช่วงนี้ยังไม่จบ ตัวเลขเป็นยอดถึงตอนนี้ และไม่แสดงลูกศรเปรียบเทียบ",
+        "en": "This period is still running: its figures are so far, and no change is shown.",
+    },
+    "brief_compared": {
+        "th": "ลูกศร: เทียบกับช่วงก่อนหน้าที่ยาวเท่ากัน ({date_from} – {date_to}) อัตราความสำเร็จเทียบที่อายุเท่ากัน",
+        "en": "Arrows: against the period of equal length before ({date_from} – {date_to}); completion at the same age.",
+    },
+    "brief_this": {"th": "ช่วงที่เลือก", "en": "This period"},
+    "brief_previous": {"th": "ช่วงก่อนหน้า", "en": "Period before"},
+    "period_vs_previous": {"th": "ช่วงที่เลือกเทียบช่วงก่อนหน้า", "en": "This period vs the one before"},
+    "what_changed": {"th": "อะไรแย่ลง อะไรดีขึ้น", "en": "What got worse, what got better"},
+    "what_changed_help": {
+        "th": "เทียบจำนวนเรื่องใหม่ของแต่ละอำเภอ × ประเภท และแต่ละหน่วยงาน กับค่าเฉลี่ย {n} ช่วงก่อนหน้าที่ยาวเท่ากัน แสดงเมื่อมีอย่างน้อย {min} เรื่อง และโอกาสที่จะเกิดขึ้นเองตามการแจกแจงปัวซองต่ำกว่า {p}",
+        "en": "New complaints per district × category and per agency, against their mean over the {n} periods of equal length before; shown when there are at least {min} and a Poisson chance below {p}.",
+    },
+    "changed_worse": {"th": "แย่ลง (เรื่องเข้ามากผิดปกติ)", "en": "Got worse (unusually many complaints)"},
+    "changed_better": {"th": "ดีขึ้น (เรื่องเข้าน้อยผิดปกติ)", "en": "Got better (unusually few complaints)"},
+    "changed_none_worse": {"th": "ไม่มีพื้นที่หรือหน่วยงานใดแย่ลงอย่างมีนัยสำคัญ", "en": "Nothing got significantly worse."},
+    "changed_none_better": {"th": "ไม่มีพื้นที่หรือหน่วยงานใดดีขึ้นอย่างมีนัยสำคัญ", "en": "Nothing got significantly better."},
+    "backlog_grew": {"th": "หน่วยงานที่เรื่องค้างเพิ่มขึ้นมากที่สุด", "en": "Agencies whose backlog grew most"},
+    "weekly_flow": {"th": "เรื่องเข้า เรื่องปิด และเรื่องค้างรายสัปดาห์", "en": "New, closed and backlog per week"},
+    "so_far": {"th": "ถึงตอนนี้", "en": "so far"},
+    "open_age_now": {"th": "เรื่องที่ยังเปิดอยู่ตอนนี้ทั้งหมด ไม่ว่าแจ้งเมื่อใด", "en": "Every complaint open now, whenever reported."},
+    "cohort_note": {
+        "th": "ของเรื่องที่แจ้งในช่วงนี้ สถานะ ณ ตอนนี้",
+        "en": "Of the complaints reported in the period, their status now.",
+    },
+    "col_period": {"th": "ช่วง", "en": "Period"},
+    "col_closed": {"th": "ปิดเรื่อง", "en": "Closed"},
+    "col_late": {"th": "ค้างเกินเป้า", "en": "Open past target"},
+    "col_backlog_start": {"th": "ค้าง ณ ต้นช่วง", "en": "Backlog at start"},
+    "col_backlog_end": {"th": "ค้าง ณ สิ้นช่วง", "en": "Backlog at end"},
+    "col_late_start": {"th": "เกินเป้า ณ ต้นช่วง", "en": "Past target at start"},
+    "col_late_end": {"th": "เกินเป้า ณ สิ้นช่วง", "en": "Past target at end"},
+    "col_area_category": {"th": "พื้นที่ · ประเภท", "en": "Area · category"},
+    "col_count": {"th": "จำนวนเรื่อง", "en": "Count"},
+    "col_baseline": {"th": "ค่าปกติ", "en": "Baseline"},
+    "col_excess": {"th": "ต่างจากปกติ", "en": "Difference"},
+    "no_district": {"th": "(ไม่ระบุอำเภอ)", "en": "(no district)"},
+    "col_open": {"th": "เปิดดู", "en": "Open"},
+    "ranking_widened": {
+        "th": "ไม่มีหน่วยงานใดมีเรื่องถึง {min} เรื่องในช่วงที่เลือก อันดับจึงคิดจาก {weeks} สัปดาห์ที่สิ้นสุดด้วยช่วงนั้น ({date_from} – {date_to})",
+        "en": "No agency had {min} complaints in the chosen period, so the ranking covers the {weeks} weeks ending with it ({date_from} – {date_to}).",
+    },
     "top_categories": {"th": "ประเภทปัญหาที่พบมากที่สุด", "en": "Top categories"},
     "status_groups": {"th": "สถานะเรื่อง", "en": "Status"},
     "weekly_trend": {"th": "เรื่องใหม่และเรื่องที่เสร็จสิ้นรายสัปดาห์", "en": "New and finished per week"},
@@ -219,7 +273,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_max_points": {"th": "คะแนนเต็ม", "en": "Out of"},
     "peer_median_note": {"th": "กลุ่ม: {kind} ที่จัดอันดับในช่วงนี้ ({n} หน่วยงาน)",
                          "en": "Peers: {kind} ranked in this period ({n} agencies)"},
-    "agency_weekly": {"th": "เรื่องใหม่และที่หน่วยงานนี้ทำเสร็จ รายสัปดาห์", "en": "New, and finished by this agency, per week"},
+    "agency_weekly": {"th": "เรื่องเข้า เรื่องปิด และเรื่องค้างของหน่วยงานนี้ รายสัปดาห์",
+                      "en": "This agency's new, closed and backlog per week"},
     "category_mix": {"th": "ประเภทปัญหา", "en": "Category mix"},
     "districts_served": {"th": "อำเภอ/เขตที่มีเรื่อง", "en": "Districts served"},
     "open_tickets_h": {"th": "เรื่องที่ยังไม่เสร็จ (เก่าที่สุดก่อน)", "en": "Open complaints (oldest first)"},
@@ -338,6 +393,61 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_reason": {"th": "เหตุผล", "en": "Reason"},
     "col_raw": {"th": "ข้อมูลดิบ", "en": "Raw row"},
     # weekly pack and certificates (PDF)
+    # weekly pack: the brief
+    "pdf_brief_h": {"th": "สรุปวันจันทร์: สัปดาห์นี้เทียบสัปดาห์ก่อน", "en": "The Monday brief: this week against the week before"},
+    "pdf_brief_compared": {
+        "th": "ตัวเลขของสัปดาห์ {week} ({dates}) เทียบกับทั้งสัปดาห์ก่อนหน้า ({previous}) การเปลี่ยนแปลง = สัปดาห์นี้ − สัปดาห์ก่อน อัตราเป็นจุดร้อยละ (pp)",
+        "en": "Week {week} ({dates}) against the whole week before ({previous}): change = this week − the week before, in percentage points (pp) for rates.",
+    },
+    "pdf_brief_running": {
+        "th": "สัปดาห์นี้ยังไม่จบ ตัวเลขของสัปดาห์นี้เป็นยอดถึงตอนนี้ ({when}) และเรื่องค้างนับ ณ ตอนนี้ จึงไม่แสดงการเปลี่ยนแปลง สิ่งที่แย่ลงหรือดีขึ้น และหน่วยงานที่เรื่องค้างเพิ่มขึ้น จะแสดงเมื่อสัปดาห์จบแล้ว",
+        "en": "This week is still running: its figures are so far (up to {when}) and the backlog is counted now, so no change is shown. What got worse or better and whose backlog grew are shown once the week has ended.",
+    },
+    "pdf_brief_col_so_far": {"th": "สัปดาห์นี้ ถึงตอนนี้ ({dates})", "en": "This week so far ({dates})"},
+    "pdf_brief_new": {"th": "เรื่องใหม่ (แจ้งในสัปดาห์)", "en": "New complaints (reported in the week)"},
+    "pdf_brief_closed": {"th": "ปิดเรื่องในสัปดาห์ (ไม่ว่าแจ้งเมื่อใด)", "en": "Closed in the week (whenever reported)"},
+    "pdf_brief_backlog": {"th": "เรื่องค้าง ณ สิ้นสัปดาห์", "en": "Backlog at the week's end"},
+    "pdf_brief_backlog_now": {"th": "เรื่องค้าง (สัปดาห์นี้: ณ ตอนนี้)", "en": "Backlog at the week's end (this week: now)"},
+    "pdf_brief_late": {"th": "ในจำนวนนี้ ค้างเกินเป้า", "en": "… of which open past target"},
+    "pdf_brief_on_time": {"th": "อัตราปิดเรื่องทันเป้า", "en": "On-time rate"},
+    "pdf_brief_of": {"th": "{n} จาก {d}", "en": "{n} of {d}"},
+    "pdf_brief_satisfaction": {"th": "ความพึงพอใจ (เรื่องใหม่ของสัปดาห์)", "en": "Satisfaction (the week's new complaints)"},
+    "pdf_brief_completion": {"th": "อัตราความสำเร็จ เทียบที่อายุเท่ากัน", "en": "Completion, like for like (at the same age)"},
+    "pdf_brief_worse_h": {"th": "อะไรแย่ลง: เรื่องเข้ามากผิดปกติ", "en": "What got worse: unusually many complaints"},
+    "pdf_brief_better_h": {"th": "อะไรดีขึ้น: เรื่องเข้าน้อยผิดปกติ", "en": "What got better: unusually few complaints"},
+    "pdf_brief_changes_note": {
+        "th": "เรื่องใหม่ของสัปดาห์ในแต่ละอำเภอ × ประเภท และแต่ละหน่วยงาน เทียบกับค่าปกติ (ค่าเฉลี่ยของ {n} สัปดาห์ก่อนหน้า) เรียงจากที่ต่างจากปกติมากที่สุด รายการละไม่เกิน {rows} แถว",
+        "en": "The week's new complaints per district × category and per agency against their baseline (the mean of the {n} weeks before), the largest difference first; at most {rows} rows each.",
+    },
+    "pdf_brief_worse_none": {"th": "ไม่มีพื้นที่หรือหน่วยงานใดแย่ลงอย่างมีนัยสำคัญ", "en": "Nothing got significantly worse."},
+    "pdf_brief_better_none": {"th": "ไม่มีพื้นที่หรือหน่วยงานใดดีขึ้นอย่างมีนัยสำคัญ", "en": "Nothing got significantly better."},
+    "pdf_brief_more": {"th": "และอีก {n} รายการที่ไม่ได้แสดง", "en": "And {n} more, not listed."},
+    "pdf_brief_col_what": {"th": "อำเภอ · ประเภท หรือหน่วยงาน", "en": "District · category, or agency"},
+    "pdf_brief_col_kind": {"th": "ชนิด", "en": "Kind"},
+    "pdf_brief_kind_area": {"th": "พื้นที่", "en": "Area"},
+    "pdf_brief_kind_agency": {"th": "หน่วยงาน", "en": "Agency"},
+    "pdf_brief_no_district": {"th": "(ไม่ระบุอำเภอ)", "en": "(no district)"},
+    "pdf_brief_col_count": {"th": "สัปดาห์นี้", "en": "This week"},
+    "pdf_brief_col_baseline": {"th": "ค่าปกติ", "en": "Baseline"},
+    "pdf_brief_col_excess": {"th": "ต่างจากปกติ", "en": "Difference"},
+    "pdf_brief_growth_h": {"th": "หน่วยงานที่เรื่องค้างหรือเรื่องเกินเป้าเพิ่มขึ้นมากที่สุด",
+                           "en": "Agencies whose backlog or open-past-target count grew most"},
+    "pdf_brief_growth_note": {
+        "th": "เรื่องค้างของแต่ละหน่วยงาน ณ ต้นสัปดาห์ (จันทร์ 00:00) และ ณ สิ้นสัปดาห์ (อาทิตย์ 24:00) และในจำนวนนี้ที่ค้างเกินเป้า เรื่องหนึ่งนับให้ทุกหน่วยงานที่ระบุในเรื่อง แสดงไม่เกิน {rows} หน่วยงาน",
+        "en": "Each agency's open complaints at the week's start (Monday 00:00) and end (Sunday 24:00), and those of them open past target; a complaint counts for every agency on it. At most {rows} agencies.",
+    },
+    "pdf_brief_growth_none": {"th": "ไม่มีหน่วยงานใดที่เรื่องค้างหรือเรื่องเกินเป้าเพิ่มขึ้น", "en": "No agency's backlog or open-past-target count grew."},
+    "pdf_brief_col_start": {"th": "ต้นสัปดาห์", "en": "Start"},
+    "pdf_brief_col_end": {"th": "สิ้นสัปดาห์", "en": "End"},
+    "pdf_brief_col_backlog": {"th": "ค้าง", "en": "Backlog"},
+    "pdf_brief_col_late": {"th": "เกินเป้า", "en": "Past target"},
+    "pdf_brief_def_h": {"th": "สัปดาห์ ตัวเลขการไหล และการเปรียบเทียบ", "en": "The week, its flow and its comparisons"},
+    "pdf_brief_def": {
+        "th": "สัปดาห์ตาม ISO 8601 คือวันจันทร์ 00:00 ถึงวันอาทิตย์ 24:00 ตามเวลาประเทศไทย และเทียบกับทั้งสัปดาห์ก่อนหน้า (จันทร์–อาทิตย์) เรื่องใหม่ = เรื่องที่แจ้งในสัปดาห์ ปิดเรื่อง = เรื่องที่เสร็จสิ้นในสัปดาห์ ไม่ว่าแจ้งเมื่อใด (เวลาเสร็จจากข้อมูล หรือจากกิจกรรมล่าสุด หรือจากการนำเข้าที่เห็นว่าเสร็จ) เรื่องค้าง = เรื่องที่แจ้งแล้วและยังไม่เสร็จ (รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ) ณ สิ้นสัปดาห์ ตามประวัติสถานะ เป้าคือเสร็จภายใน {target} วันนับจากวันแจ้ง{targets} อัตราปิดเรื่องทันเป้า = ปิดทันเป้า / (ปิดเรื่อง + ค้างเกินเป้า ณ สิ้นสัปดาห์) ความพึงพอใจคือค่าเฉลี่ยดาวของเรื่องใหม่ของสัปดาห์ อัตราความสำเร็จเทียบที่อายุเท่ากัน: สัดส่วนของเรื่องใหม่ที่เสร็จแล้ว ณ ตอนนี้ เทียบกับสัดส่วนของเรื่องใหม่สัปดาห์ก่อนที่เสร็จภายในเวลาที่ห่างจากสิ้นสัปดาห์นั้นเท่ากัน อะไรแย่ลง: อำเภอ × ประเภท หรือหน่วยงาน ที่มีเรื่องใหม่อย่างน้อย {min} เรื่อง และโอกาสที่จะมีมากเท่านี้ตามการแจกแจงปัวซองที่มีค่าเฉลี่ยเท่าค่าปกติ (ค่าเฉลี่ยของ {baseline} สัปดาห์ก่อนหน้า) ต่ำกว่า {p} อะไรดีขึ้น: ค่าปกติอย่างน้อย {min} เรื่อง และโอกาสที่จะมีน้อยเท่านี้ต่ำกว่า {p} สัปดาห์ที่ยังไม่จบแสดงเป็นยอดถึงตอนนี้ และไม่ใช้เป็นฐานของการเปลี่ยนแปลงใด ๆ ตัวเลขทั้งหมดในรายงานครอบคลุมทั้งจังหวัด ไม่มีตัวกรองอำเภอ ประเภท หรือหน่วยงาน",
+        "en": "An ISO 8601 week runs from Monday 00:00 to Sunday 24:00, Bangkok time, and is compared with the whole week before (Monday–Sunday). New = reported in the week. Closed = finished in the week, whenever reported (the finish time the data gives, else the last activity, else the import that first saw it finished). Backlog = reported and not finished (waiting, in progress or forwarded) at the week's end, by the status history. The target is finishing within {target} days of the report{targets}. On-time rate = closed on time / (closed + open past target at the week's end). Satisfaction is the mean star rating of the week's new complaints. Completion like for like: the share of the week's new complaints finished by now, against the share of the week before's finished as long after its end. What got worse: a district × category or agency with at least {min} new complaints, where a Poisson with its baseline (the mean of the {baseline} weeks before) gives that many with a chance below {p}; what got better: a baseline of at least {min} and a chance of so few below {p}. A week still running is shown so far and is never the basis of a change. Every figure in the report covers the whole province, with no district, category or agency filter.",
+    },
+    "pdf_brief_def_targets": {"th": " (ยกเว้นประเภทที่กำหนดไว้ต่างออกไป: {list})", "en": " (except the categories set otherwise: {list})"},
+    "pdf_brief_days": {"th": "{category} {n} วัน", "en": "{category} {n} days"},
     "pack_h": {"th": "รายงานประจำสัปดาห์", "en": "Weekly pack"},
     "pack_week": {"th": "สัปดาห์ (ISO)", "en": "Week (ISO)"},
     "pack_download": {"th": "ดาวน์โหลด PDF", "en": "Download PDF"},
@@ -384,11 +494,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "pdf_oldest_h": {"th": "เรื่องที่ค้างนานที่สุด (หน่วยงานละไม่เกิน {n} เรื่อง)",
                      "en": "The oldest open complaints (at most {n} per agency)"},
     "pdf_definitions_h": {"th": "นิยามที่ใช้ในรายงานนี้", "en": "Definitions used in this report"},
-    "pdf_def_week_h": {"th": "สัปดาห์และการเปรียบเทียบ", "en": "The week and its comparison"},
-    "pdf_def_week": {
-        "th": "สัปดาห์ตาม ISO 8601 คือวันจันทร์ 00:00 ถึงวันอาทิตย์ 24:00 ตามเวลาประเทศไทย ตัวเลขหลักของสัปดาห์เทียบกับทั้งสัปดาห์ก่อนหน้า (จันทร์–อาทิตย์) การเปลี่ยนแปลง = สัปดาห์นี้ − สัปดาห์ก่อน อัตราความสำเร็จเป็นจุดร้อยละ (pp) รายงานที่สร้างระหว่างสัปดาห์เทียบวันที่ผ่านมาแล้วกับวันเดียวกันของสัปดาห์ก่อน ตัวเลขทั้งหมดในรายงานครอบคลุมทั้งจังหวัด ไม่มีตัวกรองอำเภอ ประเภท หรือหน่วยงาน",
-        "en": "An ISO 8601 week runs from Monday 00:00 to Sunday 24:00, Bangkok time. The week's figures are compared with the whole previous week (Monday–Sunday): change = this week − previous week, in percentage points (pp) for the completion rate. A report made during the week compares the days so far with the same days of the week before. Every figure in the report covers the whole province, with no district, category or agency filter.",
-    },
     "pdf_def_window_h": {"th": "ช่วงของอันดับและการเปลี่ยนอันดับ", "en": "The ranking's window and its movers"},
     "pdf_def_window": {
         "th": "อันดับหน่วยงานคิดจาก {weeks} สัปดาห์ที่สิ้นสุดด้วยสัปดาห์ของรายงาน ({period}) ตั้งค่าได้ที่ [report] ranking_weeks ในไฟล์ fondueboard.toml การเปลี่ยนอันดับเทียบกับ {weeks} สัปดาห์ก่อนหน้า ({previous}) คือช่วงก่อนหน้าที่ยาวเท่ากันตามนิยามอันดับหน่วยงาน รายการ \"ขึ้นอันดับมากที่สุด\" และ \"ลงอันดับมากที่สุด\" แสดงหน่วยงานที่จัดอันดับได้ทั้งสองช่วง รายการละไม่เกิน {n} หน่วยงาน",
@@ -396,8 +501,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "pdf_def_overdue_h": {"th": "เรื่องค้างเกินกำหนด", "en": "Overdue complaints"},
     "pdf_def_overdue": {
-        "th": "อายุนับเป็นวันเต็มถึง {as_of} คือสิ้นสัปดาห์ของรายงาน หรือเวลาที่สร้างรายงานถ้าสัปดาห์ยังไม่จบ เรื่องค้าง = สถานะรอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ จากการนำเข้าล่าสุด ไม่ว่าจะแจ้งเมื่อใด (ข้อมูลไม่มีประวัติสถานะ จึงไม่เทียบเรื่องค้างกับสัปดาห์ก่อน) เรื่องหนึ่งนับให้ทุกหน่วยงานที่ระบุในเรื่อง หน่วยงานเรียงตามจำนวนเรื่องเกิน 30 วัน แล้วเกิน 15 วัน แล้วเกิน 7 วัน แสดงไม่เกิน {agencies} หน่วยงาน หน่วยงานละไม่เกิน {n} เรื่องที่เก่าที่สุด รายการแสดงเฉพาะเลขที่เรื่อง ประเภท อำเภอ วันที่แจ้ง และอายุ ไม่แสดงข้อมูลผู้แจ้ง ความเห็น ที่อยู่ รูปภาพ หรือพิกัด",
-        "en": "Ages are whole days up to {as_of}: the end of the report's week, or when the report was made if the week is not over. Open = waiting, in progress or forwarded as of the latest import, whenever reported (the data keeps no status history, so open complaints are not compared with the previous week). A complaint counts for every agency listed on it. Agencies are ordered by complaints over 30 days, then over 15, then over 7; at most {agencies} agencies are shown, with at most {n} oldest complaints each. Lists show ticket id, category, district, reported date and age only: never the reporter, comment, address, photos or coordinates.",
+        "th": "อายุนับเป็นวันเต็มถึง {as_of} คือสิ้นสัปดาห์ของรายงาน หรือเวลาที่สร้างรายงานถ้าสัปดาห์ยังไม่จบ เรื่องค้าง = สถานะรอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ จากการนำเข้าล่าสุด ไม่ว่าจะแจ้งเมื่อใด (จำนวนเรื่องค้าง ณ สิ้นสัปดาห์และการเปรียบเทียบกับสัปดาห์ก่อนอยู่ในสรุปต้นรายงาน ซึ่งคิดจากประวัติสถานะ) เรื่องหนึ่งนับให้ทุกหน่วยงานที่ระบุในเรื่อง หน่วยงานเรียงตามจำนวนเรื่องเกิน 30 วัน แล้วเกิน 15 วัน แล้วเกิน 7 วัน แสดงไม่เกิน {agencies} หน่วยงาน หน่วยงานละไม่เกิน {n} เรื่องที่เก่าที่สุด รายการแสดงเฉพาะเลขที่เรื่อง ประเภท อำเภอ วันที่แจ้ง และอายุ ไม่แสดงข้อมูลผู้แจ้ง ความเห็น ที่อยู่ รูปภาพ หรือพิกัด",
+        "en": "Ages are whole days up to {as_of}: the end of the report's week, or when the report was made if the week is not over. Open = waiting, in progress or forwarded as of the latest import, whenever reported (the backlog at the week's end, and its change from the week before, are in the brief at the start, from the status history). A complaint counts for every agency listed on it. Agencies are ordered by complaints over 30 days, then over 15, then over 7; at most {agencies} agencies are shown, with at most {n} oldest complaints each. Lists show ticket id, category, district, reported date and age only: never the reporter, comment, address, photos or coordinates.",
     },
     "pdf_cert_title": {"th": "เกียรติบัตร", "en": "Certificate of achievement"},
     "pdf_cert_presented": {"th": "มอบให้ไว้เพื่อแสดงว่า", "en": "This certifies that"},
@@ -421,6 +526,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "ช่วงเวลาเลือกเรื่องตาม**วันที่แจ้ง** (timestamp) ที่อยู่ในช่วงนั้น (รวมวันแรกและวันสุดท้าย ตามเวลาประเทศไทย) แต่ละเรื่องนับด้วยสถานะล่าสุดจากการนำเข้าครั้งล่าสุด (live cohort แบบเดียวกับที่ Traffy รายงาน) ตัวเลขทุกตัวในหน้าภาพรวม รวมถึงอายุเรื่องค้าง ใช้ช่วงเวลาและตัวกรองเดียวกัน",
         "en": "A period selects complaints **reported** (timestamp) within it, first and last day included, in Bangkok time. Each complaint counts with its status as of the latest import (a live cohort, as Traffy itself reports). Every figure on the overview, open ages included, uses the same period and filters.",
     },
+    "m_default_period_h": {"th": "ช่วงเวลาเริ่มต้น", "en": "The default period"},
+    "m_default_period": {
+        "th": "เมื่อเปิดหน้าด้วยลิงก์ที่ไม่ได้ระบุช่วงเวลา (ไม่มี from และ to) หน้าจะแสดงช่วงเวลาตามค่า [period] default ในไฟล์ fondueboard.toml ซึ่งตอนนี้คือ `{default_period}`{default_period_name} "
+              "ค่าเริ่มต้น `last_week` คือสัปดาห์ล่าสุดที่จบครบแล้ว ตั้งแต่วันจันทร์ 00:00 ถึงวันอาทิตย์ 24:00 ตามเวลาประเทศไทย "
+              "เลือก \"สัปดาห์นี้\" ได้ แต่สัปดาห์ที่ยังไม่จบแสดงเป็นยอดถึงตอนนี้ และไม่เคยใช้เป็นฐานของลูกศรแสดงการเปลี่ยนแปลง "
+              "อันดับหน่วยงานของช่วงเวลาที่สั้นเกินกว่าจะจัดอันดับหน่วยงานใดได้ (ไม่มีหน่วยงานใดมีเรื่องครบ {min_tickets} เรื่อง) จะขยายเป็น {ranking_weeks} สัปดาห์ที่สิ้นสุดด้วยช่วงนั้น ([report] ranking_weeks) และหน้าจะแจ้งไว้",
+        "en": "A page opened by a link that names no period (no from and to) shows the period set by [period] default in fondueboard.toml, now `{default_period}`{default_period_name}. "
+              "The default, `last_week`, is the last complete week: Monday 00:00 to Sunday 24:00 Bangkok time. "
+              "\"This week\" can be chosen, but a week still running is shown as so far and is never the basis of a change arrow. "
+              "An agency ranking over a period too short to rank anyone (no agency with {min_tickets} complaints) widens to the {ranking_weeks} weeks ending with it ([report] ranking_weeks), and the page says so.",
+    },
     "m_time_h": {"th": "เวลาและสัปดาห์", "en": "Time and weeks"},
     "m_time": {
         "th": "เวลาเก็บเป็น UTC และแสดงเป็นเวลาประเทศไทย (Asia/Bangkok, UTC+7) สัปดาห์เริ่มวันจันทร์ 00:00 ถึงวันอาทิตย์ 24:00 ตามเวลาประเทศไทย ไฟล์ที่เวลาไม่มีเขตเวลา (เช่น Exchange API) ถือเป็นเวลาประเทศไทย",
@@ -428,10 +544,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "m_total_h": {"th": "เรื่องทั้งหมด", "en": "Total"},
     "m_total": {"th": "จำนวนเรื่อง (ticket_id ไม่ซ้ำ) ที่แจ้งในช่วงเวลา", "en": "Number of distinct complaints (ticket ids) reported in the period."},
-    "m_finished_h": {"th": "เสร็จสิ้น และอัตราความสำเร็จ", "en": "Finished and completion rate"},
+    "m_finished_h": {"th": "เสร็จสิ้นและอัตราความสำเร็จ (ของเรื่องที่แจ้งในช่วงเวลา)",
+                     "en": "Finished and completion rate (of the period's complaints)"},
     "m_finished": {
-        "th": "เสร็จสิ้น = เรื่องที่อยู่ในกลุ่มสถานะ \"เสร็จสิ้น\" อัตราความสำเร็จ = เสร็จสิ้น ÷ เรื่องทั้งหมด",
-        "en": "Finished = complaints in the \"finished\" status group. Completion rate = finished ÷ total.",
+        "th": "เสร็จสิ้น = ในบรรดาเรื่องที่แจ้งในช่วงเวลา เรื่องที่ตอนนี้อยู่ในกลุ่มสถานะ \"เสร็จสิ้น\" ไม่ว่าจะเสร็จเมื่อใด อัตราความสำเร็จ = เสร็จสิ้น ÷ เรื่องทั้งหมด ตัวเลขนี้ติดตามกลุ่มเรื่องที่แจ้งในช่วงนั้น (cohort) ช่วงที่เพิ่งผ่านไปมีเวลาดำเนินการน้อยกว่า อัตราจึงมักต่ำกว่าของช่วงที่เก่ากว่า",
+        "en": "Finished = of the complaints reported in the period, those in the \"finished\" status group now, whenever they were finished. Completion rate = finished ÷ total. This follows the period's complaints (a cohort): a recent period has had less time, so its rate tends to be lower than an older one's.",
     },
     "m_groups_h": {"th": "กลุ่มสถานะ", "en": "Status groups"},
     "m_groups": {
@@ -448,15 +565,87 @@ STRINGS: dict[str, dict[str, str]] = {
         "th": "ค่าเฉลี่ยของดาว (star) จากเรื่องที่ได้คะแนน 1–5 ค่า 0 หรือว่างคือ \"ไม่ได้ให้คะแนน\" และไม่นำมาคิด แสดงพร้อมจำนวนคะแนนเสมอ",
         "en": "Mean of star over complaints rated 1–5; 0 or empty means not rated and is excluded. Always shown with the number of ratings behind it.",
     },
-    "m_weekly_h": {"th": "แนวโน้มรายสัปดาห์", "en": "Weekly trend"},
-    "m_weekly": {
-        "th": "เรื่องใหม่ = เรื่องที่แจ้งในสัปดาห์นั้น เสร็จสิ้นแล้ว = ในเรื่องเหล่านั้น เรื่องที่ตอนนี้อยู่ในกลุ่มเสร็จสิ้น (นับตามสัปดาห์ที่แจ้ง ไม่ใช่สัปดาห์ที่ปิดเรื่อง เพราะข้อมูลส่วนใหญ่ไม่มีเวลาปิดเรื่อง) สัปดาห์ที่ไม่มีเรื่องแสดงเป็นศูนย์",
-        "en": "New = complaints reported that week. Finished so far = of those, the ones now in the finished group (counted by the week reported, not the week closed, since most data has no closing time). Weeks without complaints show zero.",
+    "m_history_h": {"th": "ประวัติสถานะและเวลาเสร็จ", "en": "Status history and finished-at"},
+    "m_history": {
+        "th": "การนำเข้าและการซิงก์ทุกครั้งบันทึกการเปลี่ยนสถานะทุกครั้งที่พบ ได้แก่ เรื่องใด สถานะเดิมและสถานะใหม่ เปลี่ยนเมื่อใด และพบในการนำเข้าครั้งใด เวลาเสร็จของแต่ละเรื่องจึงมาจากข้อมูล ไม่ได้เดา:\n\n"
+              "- เวลาปิดเรื่องในข้อมูล (timestamp_finished) ถ้ามี: เวลาแน่นอน\n"
+              "- ถ้าไม่มี ใช้เวลากิจกรรมล่าสุด (last_activity): ค่าประมาณ\n"
+              "- ถ้าไม่มีทั้งสองอย่าง ใช้เวลาของการนำเข้าหรือการซิงก์ครั้งแรกที่พบว่าเรื่องเสร็จแล้ว: ค่าประมาณ ซึ่งไม่เร็วกว่าเวลาที่เสร็จจริง\n\n"
+              "เวลาเสร็จไม่อยู่ก่อนเวลาแจ้ง เวลาที่อยู่ก่อนเวลาแจ้ง (ข้อมูลผิดพลาด) นับเป็นเวลาแจ้ง "
+              "เรื่องที่ถูกเปิดใหม่หลังเสร็จแล้วไม่มีเวลาเสร็จจนกว่าจะเสร็จอีกครั้ง การเปิดใหม่จึงนำเรื่องออกจาก \"ปิดแล้ว\" "
+              "ประวัติมีแต่เพิ่มขึ้น: นำเข้าไฟล์เดิมซ้ำไม่บันทึกอะไรเพิ่ม และไฟล์ที่เก่ากว่าข้อมูลที่มีอยู่ไม่เปลี่ยนอะไร",
+        "en": "Every import and sync records each status change it sees: the complaint, its old and new status, when, and which run saw it. So a complaint's finished-at comes from the data, not a guess:\n\n"
+              "- the data's closing time (timestamp_finished) where given: exact;\n"
+              "- otherwise its last activity (last_activity): approximate;\n"
+              "- otherwise the time of the first import or sync that saw it finished: approximate, and never earlier than the real finish.\n\n"
+              "A finished-at is never before the report: one dated earlier (a data error) counts at the report. "
+              "A complaint reopened after finishing has no finished-at until it finishes again: the reopen takes it out of \"closed\". "
+              "The history only grows: importing the same file again records nothing, and a file older than what is held changes nothing.",
     },
-    "m_delta_h": {"th": "สัปดาห์นี้เทียบสัปดาห์ก่อน", "en": "This week vs last week"},
+    "m_closed_h": {"th": "ปิดในช่วงเวลา", "en": "Closed in a period"},
+    "m_closed": {
+        "th": "ปิดในช่วงเวลา = เรื่องที่เวลาเสร็จ (หัวข้อก่อนหน้า) อยู่ในช่วงนั้น ไม่ว่าจะแจ้งเมื่อใด ต่างจาก \"เสร็จสิ้น\" ที่ดูเฉพาะเรื่องที่แจ้งในช่วงนั้น ตัวเลขนี้คืองานที่ปิดได้ในช่วงนั้นจริง ตัวกรองอำเภอ ตำบล ประเภท และหน่วยงานเลือกเรื่อง ส่วนช่วงเวลาเลือกเวลาเสร็จ",
+        "en": "Closed in a period = complaints whose finished-at (above) falls in the period, whenever they were reported. Unlike \"finished\", which follows the complaints reported in the period, this is the work closed in it. District, subdistrict, category and agency filters choose the complaints; the period chooses the finishing times.",
+    },
+    "m_backlog_h": {"th": "เรื่องค้าง ณ เวลาหนึ่ง", "en": "Backlog at a moment"},
+    "m_backlog": {
+        "th": "เรื่องค้าง ณ เวลาหนึ่ง = เรื่องที่แจ้งก่อนเวลานั้นและยังไม่เสร็จ ณ เวลานั้น คือรอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ ตามประวัติสถานะ เรื่องค้างของช่วงเวลานับ ณ สิ้นช่วง (วันอาทิตย์ 24:00 สำหรับสัปดาห์) หรือ ณ ขณะนี้ถ้าช่วงยังไม่จบ เรื่องค้างเกินเป้าหมาย = เรื่องค้างที่แจ้งมานานกว่าเป้าหมายตรงเวลาของเรื่อง (หัวข้อถัดไป)",
+        "en": "Backlog at a moment = complaints reported before it and not finished at it: waiting, in progress or forwarded then, by the status history. A period's backlog is taken at its end (Sunday 24:00 for a week), or now while the period runs. Late = those of them reported longer ago than their on-time target (next).",
+    },
+    "m_on_time_h": {"th": "เสร็จทันเป้า (อัตราตรงเวลา)", "en": "On-time rate"},
+    "m_on_time": {
+        "th": "อัตราตรงเวลาของช่วงเวลา = เรื่องที่ปิดในช่วงนั้นภายในเป้าหมาย ÷ (เรื่องที่ปิดในช่วงนั้น + เรื่องค้างเกินเป้าหมาย ณ สิ้นช่วง) "
+              "เป้าหมายคือเสร็จภายใน **{target_days}** วันนับจากเวลาแจ้ง ([targets] days ในไฟล์ fondueboard.toml) {category_targets} "
+              "เรื่องที่มีหลายประเภทใช้เป้าหมายที่สั้นที่สุดของประเภทเหล่านั้น เรื่องค้างที่เลยเป้าหมายแล้วนับเป็นไม่ตรงเวลา ช่วงเวลาที่ไม่ได้ปิดเรื่องเลยจึงไม่มีทางได้อัตราที่ดี",
+        "en": "On-time rate for a period = complaints closed in it within their target ÷ (complaints closed in it + late complaints at its end). "
+              "The target is to finish within **{target_days}** days of the report ([targets] days in fondueboard.toml). {category_targets} "
+              "A complaint with several categories takes the shortest of their targets. Open complaints past their target count against the rate, so a period cannot look good by closing nothing.",
+    },
+    "m_on_time_categories": {"th": "ประเภทที่กำหนดเป้าหมายต่างออกไป ([targets.categories]): {targets}",
+                             "en": "Categories with their own target ([targets.categories]): {targets}."},
+    "m_on_time_category": {"th": "{category} {days} วัน", "en": "{category} {days} days"},
+    "m_on_time_no_categories": {"th": "ทุกประเภทใช้เป้าหมายเดียวกัน (ไม่มีค่าใน [targets.categories])",
+                                "en": "Every category has this target (none is set in [targets.categories])."},
+    "m_weekly_h": {"th": "เรื่องใหม่ ปิดแล้ว และเรื่องค้าง รายสัปดาห์", "en": "New, closed and backlog per week"},
+    "m_weekly": {
+        "th": "แผนภูมิรายสัปดาห์ (วันจันทร์–วันอาทิตย์ ตามเวลาประเทศไทย): เรื่องใหม่ = เรื่องที่แจ้งในสัปดาห์นั้น ปิดแล้ว = เรื่องที่เวลาเสร็จอยู่ในสัปดาห์นั้น ไม่ว่าจะแจ้งเมื่อใด เรื่องค้าง = เรื่องที่ยังไม่เสร็จ ณ สิ้นสัปดาห์ (วันอาทิตย์ 24:00) "
+              "สัปดาห์ที่ยังไม่จบแสดงเป็นสัปดาห์ไม่เต็ม: ตัวเลขเป็นยอดถึงตอนนี้ และเรื่องค้างนับ ณ ขณะนี้ ตัวกรองอำเภอ ประเภท และหน่วยงานมีผล สัปดาห์ที่ไม่มีเรื่องแสดงเป็นศูนย์",
+        "en": "The weekly chart (Monday–Sunday, Bangkok time): new = complaints reported that week; closed = complaints whose finished-at falls in that week, whenever reported; backlog = complaints open at the week's end (Sunday 24:00). "
+              "The week still running is drawn as partial: its counts are so far and its backlog is taken now. District, category and agency filters apply; weeks without complaints show zero.",
+    },
+    "m_delta_h": {"th": "เทียบกับช่วงก่อนหน้า", "en": "Against the previous period"},
     "m_delta": {
-        "th": "\"สัปดาห์นี้\" คือวันจันทร์ถึงวันสิ้นสุดของช่วงเวลาที่เลือก (หรือวันนี้ ถ้าช่วงเวลาเลยวันนี้ไป) เทียบกับวันเดียวกันของสัปดาห์ก่อน เพื่อไม่ให้สัปดาห์ที่ยังไม่จบถูกเทียบกับสัปดาห์เต็ม ถ้าวันสิ้นสุดคือวันอาทิตย์ จะเป็นการเทียบสองสัปดาห์เต็ม ตัวกรองอำเภอ ประเภท และหน่วยงานยังมีผล ลูกศรบนการ์ดคือผลต่าง สัปดาห์นี้ − สัปดาห์ก่อน (อัตราความสำเร็จเป็นจุดร้อยละ)",
-        "en": "\"This week\" is Monday up to the end of the selected period (or today, if the period runs past today), compared with the same days of the week before, so an unfinished week is never compared with a whole one; when the end is a Sunday, two whole weeks are compared. District, category and agency filters still apply. The arrow on a card is this week − last week (percentage points for the completion rate).",
+        "th": "ลูกศรบนการ์ดเทียบช่วงเวลาที่จบครบแล้วและยาวเท่ากัน คือช่วงที่เลือกเทียบกับช่วงก่อนหน้าที่ติดกัน (ค่าเริ่มต้นคือสัปดาห์ล่าสุดที่จบแล้วเทียบกับสัปดาห์ก่อนหน้านั้น) "
+              "ลูกศร = ช่วงนี้ − ช่วงก่อน (อัตราเป็นจุดร้อยละ) อัตราความสำเร็จเทียบแบบอายุเท่ากัน (หัวข้อถัดไป) ไม่เทียบกับช่วงที่มีเวลาดำเนินการนานกว่า "
+              "ช่วงที่ยังไม่จบ (เช่น \"สัปดาห์นี้\") แสดงเป็นยอดถึงตอนนี้และไม่มีลูกศร ตัวกรองอำเภอ ประเภท และหน่วยงานใช้กับทั้งสองช่วง",
+        "en": "Arrows on the cards compare complete periods of equal length: the chosen period against the one just before it (by default, the last complete week against the week before it). "
+              "Arrow = this period − the previous one (percentage points for rates). Completion is compared like for like (next), never with a period that has had longer to finish. "
+              "A period still running (such as \"this week\") is shown as so far, with no arrow. District, category and agency filters apply to both periods.",
+    },
+    "m_like_for_like_h": {"th": "อัตราความสำเร็จแบบอายุเท่ากัน", "en": "Completion like for like"},
+    "m_like_for_like": {
+        "th": "ในบรรดาเรื่องที่แจ้งในช่วงเวลา สัดส่วนที่เสร็จแล้ว ณ ขณะนี้ เทียบกับสัดส่วนของเรื่องที่แจ้งในช่วงก่อนหน้า (ยาวเท่ากัน) ที่เสร็จแล้วเมื่ออายุเท่ากัน "
+              "คือ ณ เวลาหลังสิ้นช่วงก่อนหน้าเป็นจำนวนวันเท่ากับที่ผ่านไปแล้วนับจากสิ้นช่วงนี้ ช่วงล่าสุดจึงไม่ถูกเทียบกับช่วงที่มีเวลาดำเนินการนานกว่า",
+        "en": "Of the complaints reported in the period, the share finished now, against the share of the previous period's complaints (the period of equal length before it) that were finished at the same age: "
+              "as long after the previous period's end as now is after this period's end. A recent period is never compared with one that has had longer to finish.",
+    },
+    "m_changes_h": {"th": "อะไรแย่ลง อะไรดีขึ้น", "en": "What got worse, what got better"},
+    "m_changes": {
+        "th": "สำหรับแต่ละอำเภอ × ประเภทปัญหา และแต่ละหน่วยงาน นำจำนวนเรื่องที่แจ้งในช่วงเวลามาเทียบกับค่าฐาน คือค่าเฉลี่ยของจำนวนเดียวกันใน **{baseline_periods}** ช่วงที่ยาวเท่ากันก่อนหน้า\n\n"
+              "- **แย่ลง** เมื่อมีอย่างน้อย **{flag_min_count}** เรื่อง และความน่าจะเป็นที่การแจกแจงแบบปัวซอง (Poisson) ซึ่งมีค่าเฉลี่ยเท่าค่าฐานจะให้จำนวนเท่านี้หรือมากกว่า ต่ำกว่า **{flag_p_pct}** (p < {flag_p})\n"
+              "- **ดีขึ้น** เมื่อค่าฐานอย่างน้อย **{flag_min_count}** เรื่อง และความน่าจะเป็นที่จะได้จำนวนเท่านี้หรือน้อยกว่า ต่ำกว่า **{flag_p_pct}**\n\n"
+              "เรียงตามขนาดของส่วนต่างจากค่าฐาน มากที่สุดก่อน ค่าเหล่านี้ตั้งได้ที่ [brief] baseline_periods, flag_min_count และ flag_p ในไฟล์ fondueboard.toml",
+        "en": "For each district × category, and each agency, the number of complaints reported in the period is compared with its baseline: the mean of the same count over the **{baseline_periods}** periods of equal length before it.\n\n"
+              "- **Worse** when the count is at least **{flag_min_count}** and a Poisson distribution with the baseline mean gives that many or more with probability below **{flag_p_pct}** (p < {flag_p})\n"
+              "- **Better** when the baseline is at least **{flag_min_count}** and that few or fewer come with probability below **{flag_p_pct}**\n\n"
+              "Listed by the size of the difference from the baseline, largest first. The values are [brief] baseline_periods, flag_min_count and flag_p in fondueboard.toml.",
+    },
+    "m_backlog_growth_h": {"th": "หน่วยงานที่เรื่องค้างเพิ่มขึ้น", "en": "Agencies whose backlog grew"},
+    "m_backlog_growth": {
+        "th": "สำหรับแต่ละหน่วยงาน นับเรื่องค้างที่ระบุหน่วยงานนั้น และเรื่องค้างเกินเป้าหมาย ณ ต้นช่วงเวลาและ ณ สิ้นช่วง (หรือ ณ ขณะนี้ถ้าช่วงยังไม่จบ) "
+              "แสดงหน่วยงานที่ตัวเลขใดตัวเลขหนึ่งเพิ่มขึ้น เรียงตามการเพิ่มที่มากกว่าของสองตัวเลข มากที่สุดก่อน เรื่องหนึ่งนับให้ทุกหน่วยงานที่ระบุในเรื่อง",
+        "en": "For each agency, its backlog (open complaints naming it) and its late complaints, at the period's start and at its end (or now, while it runs). "
+              "Listed are the agencies where either grew, by the larger of the two growths, largest first. A complaint counts for every agency listed on it.",
     },
     "m_open_age_h": {"th": "อายุเรื่องค้าง", "en": "Open age"},
     "m_open_age": {
@@ -540,8 +729,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
 # The methods page shows these definitions in this order.
 METHOD_SECTIONS = (
-    "period", "time", "total", "finished", "groups", "category", "satisfaction",
-    "weekly", "delta", "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "present", "links", "rounding",
+    "period", "default_period", "time", "total", "finished", "groups", "category", "satisfaction",
+    "history", "closed", "backlog", "on_time", "weekly", "delta", "like_for_like", "changes", "backlog_growth",
+    "open_age", "resolution", "ranking", "kinds", "agency_page", "map", "counts", "freshness", "import", "present", "links", "rounding",
 )
 
 

@@ -11,14 +11,14 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from fondueboard.config import RankingConfig
+from fondueboard.config import BriefConfig, RankingConfig
 from fondueboard.db import bangkok_day_bounds
 from queries.agencies import OVERDUE_DAYS, previous_period
 from queries.filters import UNSPECIFIED, Filters
+from queries.flow import Brief
 
 from .agencies import change_label, formula_values, leaderboard_table, top_lines
-from .cards import headline_cards
-from .format import fmt_count, fmt_moment, fmt_pct, freshness_text, is_missing
+from .format import fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, round_half_up
 from .i18n import METHOD_SECTIONS, t
 from .maps import colours
 from .pdf import GREY, PAGES, ThaiPdf
@@ -27,6 +27,7 @@ from .tickets import ticket_rows
 
 TOP, BOTTOM, MOVERS = 10, 5, 5  # ranking tables: the first ten, the last five, five each way
 OVERDUE_AGENCIES, OLDEST_PER_AGENCY = 30, 5  # the overdue section stays a few pages long
+BRIEF_ROWS = 8  # the brief's lists: what got worse, what got better, whose backlog grew
 RANKING_COLUMNS = ("rank", "change", "agency", "tickets", "completion", "satisfaction_adj", "speed", "score")
 # The methods page's definitions that the pack's figures use, in its order.
 PACK_METHODS = ("period", "time", "total", "finished", "category", "satisfaction", "open_age", "ranking", "map")
@@ -44,7 +45,8 @@ class WeeklyPack:
     province: str | None
     freshness: pd.Series  # queries.meta.freshness row
     headline: pd.DataFrame  # queries.overview.headline of the week
-    weeks: pd.DataFrame  # queries.overview.week_comparison: the week ("this") and the one before ("last")
+    brief: Brief  # queries.flow.brief of the week: its flow against the week before's, and what changed
+    brief_cfg: BriefConfig
     open_over_30: int
     categories: pd.DataFrame  # queries.overview.top_categories
     areas: pd.DataFrame  # components.maps.area_frame of the week's districts
@@ -105,7 +107,7 @@ def pack_document(p: WeeklyPack, lang: str) -> bytes:
     pdf.paragraph(t("pdf_week", lang, week=p.week, dates=_dates(p.monday, p.sunday, lang)), 14, bold=True)
     pdf.paragraph(t("pdf_generated", lang, when=generated) + "\n" + freshness_text(p.freshness, p.generated_at, lang),
                   9, colour=GREY, gap=3)
-    _headline(pdf, p, lang)
+    _brief(pdf, p, lang)
     if p.headline["total"].iloc[0]:
         _categories(pdf, p, lang)
         _map(pdf, p, lang)
@@ -115,28 +117,133 @@ def pack_document(p: WeeklyPack, lang: str) -> bytes:
     return pdf.pdf_bytes()
 
 
-def _headline(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
-    pdf.heading(t("pdf_headline_h", lang))
-    w = p.weeks.set_index("week")
-    this = headline_cards(p.headline, p.weeks, lang)
-    last = headline_cards(p.weeks[p.weeks["week"] == "last"], None, lang)  # the same cards, a week earlier
-
-    def shown(card) -> str:
-        return card.value + (f" ({card.caption})" if card.caption else "")
-
-    rows = [[c.label, shown(c), shown(prev), c.delta or "–"] for c, prev in zip(this, last)]
-    rows.append([t("pdf_open_over_30", lang, as_of=_as_of(p, lang)), fmt_count(p.open_over_30), "–", "–"])
-    pdf.data_table([t("pdf_col_figure", lang),
-                    t("pdf_col_week", lang, dates=_dates(w.loc["this", "date_from"], w.loc["this", "date_to"], lang)),
-                    t("pdf_col_previous", lang, dates=_dates(w.loc["last", "date_from"], w.loc["last", "date_to"], lang)),
-                    t("col_change", lang)],
-                   rows, (62, 46, 46, 26), ("LEFT", "RIGHT", "RIGHT", "RIGHT"), size=9.5)
+def _brief(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
+    """The Monday brief: the week's flow against the week before's, then what got worse, what got
+    better and whose backlog grew. A week still running shows its figures so far and no change."""
+    b = p.brief
+    pdf.heading(t("pdf_brief_h", lang))
+    dates, previous = _dates(p.monday, p.sunday, lang), _dates(b.previous.date_from, b.previous.date_to, lang)
+    if b.complete:
+        pdf.paragraph(t("pdf_brief_compared", lang, week=p.week, dates=dates, previous=previous), 9, colour=GREY)
+    else:
+        pdf.paragraph(t("pdf_brief_running", lang, when=fmt_moment(p.as_of, lang)), 9, bold=True)
+    _flow_table(pdf, p, lang)
     h = p.headline.iloc[0]
+    pdf.paragraph(" · ".join([
+        f"{t('pdf_open_over_30', lang, as_of=_as_of(p, lang))}: {fmt_count(p.open_over_30)}",
+        f"{t('kpi_agencies', lang)} {fmt_count(h['agencies'])}",
+        f"{t('kpi_districts', lang)} {fmt_count(h['districts'])}"]), 9, colour=GREY)
     if not h["total"]:
         pdf.paragraph(t("pdf_week_empty", lang))
+    if not b.complete:  # the running week is never the basis of a change
+        return
+    pdf.paragraph(t("pdf_brief_changes_note", lang, n=p.brief_cfg.baseline_periods, rows=BRIEF_ROWS), 9,
+                  colour=GREY)
+    for which in ("worse", "better"):
+        pdf.heading(t(f"pdf_brief_{which}_h", lang), 12, keep=15)
+        _change_table(pdf, _changes(b, which, lang), which, lang)
+    _growth_table(pdf, p, lang)
+
+
+def _flow_table(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
+    """New, closed, backlog and late, on-time rate, satisfaction and like-for-like completion: this
+    week, the week before and (for a complete week) the change."""
+    b = p.brief
+    flows = b.flows.set_index("period")
+    like = b.completion.set_index("period")
+    figures = [  # label, value this / previous, shown as, change as (decimals, scale, suffix)
+        ("pdf_brief_new", flows["new"], fmt_count, (0, 1, "")),
+        ("pdf_brief_closed", flows["closed"], fmt_count, (0, 1, "")),
+        ("pdf_brief_backlog" if b.complete else "pdf_brief_backlog_now", flows["backlog"], fmt_count, (0, 1, "")),
+        ("pdf_brief_late", flows["late"], fmt_count, (0, 1, "")),
+        ("pdf_brief_on_time", flows["on_time_rate"], fmt_pct, (1, 100, " pp")),
+        ("kpi_satisfaction", flows["satisfaction"], fmt_stars, (2, 1, "")),
+        ("pdf_brief_completion", like["completion_rate"], fmt_pct, (1, 100, " pp")),
+    ]
+    captions = {
+        "pdf_brief_on_time": lambda r, _: t("pdf_brief_of", lang, n=fmt_count(r["closed_on_time"]),
+                                            d=fmt_count(r["closed"] + r["late"])),
+        "kpi_satisfaction": lambda r, _: t("kpi_ratings", lang, n=fmt_count(r["ratings"])),
+        "pdf_brief_completion": lambda _, c: t("pdf_brief_of", lang, n=fmt_count(c["finished"]),
+                                               d=fmt_count(c["total"])),
+    }
+
+    def shown(key, fmt, values, period) -> str:
+        caption = captions.get(key)
+        text = fmt(values[period])
+        return f"{text} ({caption(flows.loc[period], like.loc[period])})" if caption else text
+
+    rows = []
+    for key, values, fmt, (decimals, scale, suffix) in figures:
+        row = [t(key, lang), shown(key, fmt, values, "this"), shown(key, fmt, values, "previous")]
+        if b.complete:
+            this, before = values["this"], values["previous"]
+            missing = is_missing(this) or is_missing(before)
+            row.append("–" if missing else fmt_delta((this - before) * scale, decimals, suffix))
+        rows.append(row)
+    dates = _dates(p.monday, p.sunday, lang)
+    previous = t("pdf_col_previous", lang, dates=_dates(b.previous.date_from, b.previous.date_to, lang))
+    if b.complete:
+        pdf.data_table([t("pdf_col_figure", lang), t("pdf_col_week", lang, dates=dates), previous,
+                        t("col_change", lang)], rows, (64, 45, 45, 26), ("LEFT", "RIGHT", "RIGHT", "RIGHT"), size=9.5)
     else:
-        pdf.paragraph(f"{t('kpi_agencies', lang)} {fmt_count(h['agencies'])} · "
-                      f"{t('kpi_districts', lang)} {fmt_count(h['districts'])}", 9, colour=GREY)
+        pdf.data_table([t("pdf_col_figure", lang), t("pdf_brief_col_so_far", lang, dates=dates), previous],
+                       rows, (70, 55, 55), ("LEFT", "RIGHT", "RIGHT"), size=9.5)
+
+
+def _changes(b: Brief, which: str, lang: str) -> pd.DataFrame:
+    """The flagged areas (district · category) and agencies of one direction, as kind, what, count,
+    baseline, excess: the largest difference from the baseline first."""
+    parts = []
+    for kind, changes in (("area", b.areas), ("agency", b.agencies)):
+        rows = changes[changes["change"] == which] if len(changes) else changes
+        if not len(rows):
+            continue
+        if kind == "area":
+            what = [f"{_text(d) if d else t('pdf_brief_no_district', lang)} · "
+                    f"{t('unspecified', lang) if c == UNSPECIFIED else _text(c)}"
+                    for d, c in zip(rows["district"], rows["category"])]
+        else:
+            what = [_text(a) for a in rows["agency"]]
+        parts.append(pd.DataFrame({"kind": kind, "what": what, "count": rows["count"].to_list(),
+                                   "baseline": rows["baseline"].to_list(), "excess": rows["excess"].to_list()}))
+    if not parts:
+        return pd.DataFrame(columns=["kind", "what", "count", "baseline", "excess"])
+    both = pd.concat(parts, ignore_index=True)
+    both["order"] = both["excess"].abs()
+    return both.sort_values(["order", "kind", "what"], ascending=[False, True, True]).drop(columns="order")
+
+
+def _change_table(pdf: ThaiPdf, changes: pd.DataFrame, which: str, lang: str) -> None:
+    if changes.empty:
+        pdf.paragraph(t(f"pdf_brief_{which}_none", lang))
+        return
+    shown = changes.head(BRIEF_ROWS)
+    rows = [[w, t(f"pdf_brief_kind_{k}", lang), fmt_count(n), str(round_half_up(base, 1)), fmt_delta(excess, 1)]
+            for k, w, n, base, excess in zip(shown["kind"], shown["what"], shown["count"], shown["baseline"],
+                                             shown["excess"])]
+    pdf.data_table([t("pdf_brief_col_what", lang), t("pdf_brief_col_kind", lang), t("pdf_brief_col_count", lang),
+                    t("pdf_brief_col_baseline", lang), t("pdf_brief_col_excess", lang)],
+                   rows, (96, 21, 21, 21, 21), ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"))
+    if len(changes) > len(shown):
+        pdf.paragraph(t("pdf_brief_more", lang, n=fmt_count(len(changes) - len(shown))), 9, colour=GREY)
+
+
+def _growth_table(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
+    growth = p.brief.growth
+    pdf.heading(t("pdf_brief_growth_h", lang), 12, keep=15)
+    if growth.empty:
+        pdf.paragraph(t("pdf_brief_growth_none", lang))
+        return
+    pdf.paragraph(t("pdf_brief_growth_note", lang, rows=BRIEF_ROWS), 9, colour=GREY)
+    shown = growth.head(BRIEF_ROWS)
+    rows = [[_text(r.agency), fmt_count(r.backlog_start), fmt_count(r.backlog_end), fmt_delta(r.backlog_growth),
+             fmt_count(r.late_start), fmt_count(r.late_end), fmt_delta(r.late_growth)]
+            for r in shown.itertuples(index=False)]
+    backlog, late = t("pdf_brief_col_backlog", lang), t("pdf_brief_col_late", lang)
+    start, end, change = t("pdf_brief_col_start", lang), t("pdf_brief_col_end", lang), t("col_change", lang)
+    headers = [f"{what}: {when}" for what in (backlog, late) for when in (start, end, change)]
+    pdf.data_table([t("col_agency", lang), *headers], rows, (72, 18, 18, 18, 18, 18, 18), ("LEFT", *["RIGHT"] * 6))
 
 
 def _categories(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
@@ -224,14 +331,18 @@ def _definitions(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
     pdf.add_page()
     pdf.paragraph(t("pdf_definitions_h", lang), 14, bold=True, gap=2)
     window = p.ranking_period
+    cfg = p.brief_cfg
+    targets = "; ".join(t("pdf_brief_days", lang, category=c, n=d) for c, d in cfg.category_targets)
+    brief = {"target": cfg.target_days, "baseline": cfg.baseline_periods, "min": cfg.flag_min_count,
+             "p": f"{cfg.flag_p:g}", "targets": t("pdf_brief_def_targets", lang, list=targets) if targets else ""}
     extra = {
-        "week": {},
         "window": {"weeks": p.ranking_weeks, "period": period_text(window, lang),
                    "previous": period_text(previous_period(window), lang), "n": MOVERS},
         "overdue": {"as_of": _as_of(p, lang), "agencies": OVERDUE_AGENCIES, "n": OLDEST_PER_AGENCY},
     }
     values = formula_values(p.ranking_cfg)
     sections = [(f"m_{s}_h", f"m_{s}", values) for s in METHOD_SECTIONS if s in PACK_METHODS]
+    sections += [("pdf_brief_def_h", "pdf_brief_def", brief)]
     sections += [(f"pdf_def_{k}_h", f"pdf_def_{k}", v) for k, v in extra.items()]
     for title, body, fill in sections:
         pdf.heading(t(title, lang), 10.5, keep=12)

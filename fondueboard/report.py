@@ -21,7 +21,7 @@ from components.report import (
     certificate_document,
     pack_document,
 )
-from fondueboard.config import map_config, ranking_config, report_config
+from fondueboard.config import brief_config, map_config, ranking_config, report_config
 from fondueboard.db import BANGKOK, bangkok_day_bounds
 from fondueboard.geo import load_areas
 from queries import meta, overview
@@ -29,6 +29,7 @@ from queries.agencies import agency_ranking
 from queries.areas import OVERDUE_DAYS as OVER_30
 from queries.areas import area_counts
 from queries.filters import Filters
+from queries.flow import brief
 from queries.report import (
     main_province,
     oldest_overdue,
@@ -70,7 +71,7 @@ def weekly_pack(engine: Engine, week: str, now: datetime | None = None) -> Weekl
     if start > now:
         raise ValueError(f"week {week_name(monday)} has not started yet (it starts on {monday})")
     as_of = min(end, now)  # a week still running is measured up to now
-    rank_cfg, weeks, map_cfg = ranking_config(), report_config().ranking_weeks, map_config()
+    rank_cfg, weeks, map_cfg, brief_cfg = ranking_config(), report_config().ranking_weeks, map_config(), brief_config()
     the_week = Filters(monday, sunday)
     window = the_week.with_period(monday - timedelta(weeks=weeks - 1), sunday)
     overdue = overdue_by_agency(engine, as_of)
@@ -80,8 +81,8 @@ def weekly_pack(engine: Engine, week: str, now: datetime | None = None) -> Weekl
         province=map_cfg.province or main_province(engine),
         freshness=meta.freshness(engine).iloc[0],
         headline=overview.headline(engine, the_week),
-        # Whole week against whole week; while the week runs, the days so far against the same days.
-        weeks=overview.week_comparison(engine, Filters(), min(sunday, as_of.astimezone(BANGKOK).date())),
+        # The week's flow against the whole week before's; while the week runs, so far and no change.
+        brief=brief(engine, the_week, now, brief_cfg), brief_cfg=brief_cfg,
         open_over_30=open_over_count(engine, OVER_30, as_of),
         categories=overview.top_categories(engine, the_week, 10),
         areas=area_frame(area_counts(engine, the_week, as_of), None, boundaries, None)[0],

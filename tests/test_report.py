@@ -138,15 +138,13 @@ def demo_pack(request):
 def test_thai_pack_on_the_demo_week(demo_pack, demo_db, demo_records, kind):
     _, text = demo_pack(kind)
     assert shows(text, "รายงานเรื่องร้องเรียนประจำสัปดาห์", "สัปดาห์ 2026-W42 (2026-10-12 – 2026-10-18)",
-                 "นิยามที่ใช้ในรายงานนี้", "ตัวเลขหลักของสัปดาห์")
-    # Independently from the demo's own records: the week's and the week before's complaints.
+                 "นิยามที่ใช้ในรายงานนี้", "สรุปวันจันทร์: สัปดาห์นี้เทียบสัปดาห์ก่อน")
+    # Independently from the demo's own records: the week's and the week before's new complaints.
     week = [r for r in demo_records if MONDAY <= bangkok_day(r) <= SUNDAY]
     before = [r for r in demo_records if MONDAY - timedelta(days=7) <= bangkok_day(r) < MONDAY]
-    finished = sum(r.status_group == "finished" for r in week)
     assert len(week) > 20
     change = len(week) - len(before)
-    assert shows(text, f"เรื่องทั้งหมด {len(week)} {len(before)} {f'{change:+d}' if change else 0}")
-    assert shows(text, f"ดำเนินการเสร็จสิ้น {finished}")
+    assert shows(text, f"เรื่องใหม่ (แจ้งในสัปดาห์) {len(week)} {len(before)} {f'{change:+d}' if change else 0}")
     # The week's top category, a two-label ticket counting in both; ties by name as the app does.
     categories = Counter(c for r in week for c in r.categories)
     top, n = min(categories.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -188,7 +186,9 @@ def test_english_pack(demo_db):
     pdf = weekly_pack_pdf(engine, WEEK, "en", now=NOW)
     engine.dispose()
     assert shows(pdf, "Weekly complaints report", "Week 2026-W42 (2026-10-12 – 2026-10-18)",
-                 "The week's headline figures", "Top categories", "The week's complaints by district",
+                 "The Monday brief: this week against the week before", "New complaints (reported in the week)",
+                 "What got worse", "What got better", "Agencies whose backlog or open-past-target count grew most",
+                 "The week, its flow and its comparisons", "Top categories", "The week's complaints by district",
                  "Agency ranking", "Top 10", "Biggest movers", "Each agency's overdue complaints",
                  "Definitions used in this report", "The ranking's window and its movers")
     assert not shows(pdf, "รายงานเรื่องร้องเรียนประจำสัปดาห์")
@@ -203,6 +203,153 @@ def test_pack_of_an_empty_database(engine):
     text = pdf_text(weekly_pack_pdf(engine, "2023-W05", now=NOW))
     assert shows(text, "ไม่มีเรื่องร้องเรียนที่แจ้งในสัปดาห์นี้", "ยังไม่มีหน่วยงานที่มีเรื่องครบ 10 เรื่อง",
                  "ไม่มีเรื่องค้างเกิน 7 วัน")
+
+
+# --- the Monday brief leads the pack ------------------------------------------------------------
+
+BRIEF_WEEK, BRIEF_MONDAY = "2026-W46", date(2026, 11, 9)  # complete on the demo, which runs to 2026-11-20
+RUNNING_WEEK = "2026-W47"  # NOW (Saturday 21 November, 07:00 Bangkok) is inside it
+TARGET_DAYS = 15  # the documented default on-time target, every category
+
+
+def raw_flow(url: str, monday: date) -> dict:
+    """The week's flow from the raw rows alone (metrics.md, Flow): new = reported in the week;
+    closed = closed_at in the week; backlog = reported by its end and open then, replaying each
+    ticket's status_history in the order it was seen (open from the report; a change never dated
+    before an earlier one); late = of those, open more than the target; on-time rate = closed
+    within the target / (closed + late)."""
+    from sqlalchemy import select
+
+    from fondueboard.db import status_history, tickets
+
+    start = datetime(monday.year, monday.month, monday.day, tzinfo=BANGKOK)
+    end = start + timedelta(days=7)
+    engine = make_engine(url)
+    with engine.connect() as c:
+        rows = c.execute(select(tickets.c.id, tickets.c.reported_at, tickets.c.closed_at)).all()
+        history = c.execute(select(status_history.c.ticket_id, status_history.c.changed_at,
+                                   status_history.c.new_group).order_by(status_history.c.id)).all()
+    engine.dispose()
+    changes: dict[str, list] = {}
+    for tid, at, group in history:
+        changes.setdefault(tid, []).append((at, group))
+
+    def days(a, b) -> float:
+        return (a - b).total_seconds() / 86400
+
+    def open_at_end(tid, reported) -> bool:
+        is_open, held = True, reported
+        for at, group in changes.get(tid, []):
+            held = max(held, at)
+            if held <= end:
+                is_open = group in OPEN_GROUPS
+        return is_open
+
+    closed = [(r, c) for _, r, c in rows if c is not None and start <= c < end]
+    backlog = [r for tid, r, _ in rows if r <= end and open_at_end(tid, r)]
+    out = {"new": sum(start <= r < end for _, r, _ in rows), "closed": len(closed),
+           "closed_on_time": sum(days(c, r) <= TARGET_DAYS for r, c in closed), "backlog": len(backlog),
+           "late": sum(days(end, r) > TARGET_DAYS for r in backlog)}
+    out["on_time_rate"] = out["closed_on_time"] / (out["closed"] + out["late"])
+    return out
+
+
+def brief_of(url: str, monday: date):
+    from fondueboard.config import brief_config
+    from queries.flow import brief
+
+    engine = make_engine(url)
+    try:
+        return brief(engine, Filters(monday, monday + timedelta(days=6)), NOW, brief_config())
+    finally:
+        engine.dispose()
+
+
+def brief_section(text: str, lang: str) -> str:
+    """The pack's text from the brief's heading to the next section's (the categories)."""
+    heading = {"en": "The Monday brief: this week against the week before",
+               "th": "สรุปวันจันทร์: สัปดาห์นี้เทียบสัปดาห์ก่อน"}
+    categories = {"en": "Top categories", "th": "ประเภทปัญหาที่พบมากที่สุด"}
+    text = squeezed(text)
+    start = text.index(squeezed(heading[lang]))
+    return text[start:text.index(squeezed(categories[lang]), start)]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_brief_leads_the_pack_with_the_flow_of_the_raw_rows(demo_db, kind):
+    from components.format import fmt_count, fmt_delta
+
+    url = demo_db(kind)
+    engine = make_engine(url)
+    pdf = weekly_pack_pdf(engine, BRIEF_WEEK, "en", now=NOW)
+    engine.dispose()
+    pages = [page.extract_text() for page in reader(pdf).pages]
+    # The brief comes first: on the first page, before the categories.
+    assert shows(pages[0], "The Monday brief: this week against the week before",
+                 "Week 2026-W46 (2026-11-09 – 2026-11-15) against the whole week before (2026-11-02 – 2026-11-08)")
+    section = brief_section("\n".join(pages), "en")
+    assert "sofar" not in section
+    this, before = raw_flow(url, BRIEF_MONDAY), raw_flow(url, BRIEF_MONDAY - timedelta(days=7))
+    assert this["new"] > 20 and this["closed"] > 20 and this["backlog"] > this["late"] > 0
+    # The query agrees with the raw rows, and the PDF prints exactly that, with the change.
+    b = brief_of(url, BRIEF_MONDAY)
+    flows = b.flows.set_index("period")
+    for name, raw in (("this", this), ("previous", before)):
+        for column, value in raw.items():
+            assert flows.loc[name, column] == pytest.approx(value), (name, column)
+    for label, column in (("New complaints (reported in the week)", "new"),
+                          ("Closed in the week (whenever reported)", "closed"),
+                          ("Backlog at the week's end", "backlog"), ("… of which open past target", "late")):
+        assert shows(section, f"{label} {fmt_count(this[column])} {fmt_count(before[column])} "
+                              f"{fmt_delta(this[column] - before[column])}"), label
+    assert shows(section, f"On-time rate {fmt_pct(this['on_time_rate'])} "
+                          f"({this['closed_on_time']} of {fmt_count(this['closed'] + this['late'])})"
+                          f" {fmt_pct(before['on_time_rate'])}")
+    like = b.completion.set_index("period")
+    assert shows(section, f"Completion, like for like (at the same age) {fmt_pct(like.loc['this', 'completion_rate'])}"
+                          f" ({like.loc['this', 'finished']} of {like.loc['this', 'total']})")
+    # Every flagged area and agency is listed with its count and baseline (the week has some).
+    flagged = [(f"{d} · {c}", n, base) for d, c, n, base in
+               zip(b.areas["district"], b.areas["category"], b.areas["count"], b.areas["baseline"])]
+    flagged += list(zip(b.agencies["agency"], b.agencies["count"], b.agencies["baseline"]))
+    assert len(b.areas) > 0 and len(flagged) <= 8
+    for what, n, base in flagged:
+        assert shows(section, f"{what}"), what
+        assert re.search(re.escape(squeezed(what)) + r"(Area|Agency)" + f"{n}{base:.1f}", section), what
+    # The agencies whose backlog grew, with their backlog at the week's start and end.
+    top = b.growth.iloc[0]
+    assert shows(section, f"{top['agency']} {top['backlog_start']} {top['backlog_end']} {top['backlog_growth']:+d}")
+
+
+@pytest.mark.parametrize("lang,so_far", [("en", "This week so far (2026-11-16 – 2026-11-22)"),
+                                         ("th", "สัปดาห์นี้ ถึงตอนนี้ (2026-11-16 – 2026-11-22)")])
+def test_a_running_weeks_brief_is_so_far_and_shows_no_change(demo_db, lang, so_far):
+    url = demo_db("sqlite")
+    engine = make_engine(url)
+    text = pdf_text(weekly_pack_pdf(engine, RUNNING_WEEK, lang, now=NOW))
+    engine.dispose()
+    b = brief_of(url, date(2026, 11, 16))
+    assert not b.complete
+    section = brief_section(text, lang)
+    assert shows(section, so_far)
+    flows = b.flows.set_index("period")
+    new, before = flows.loc["this", "new"], flows.loc["previous", "new"]
+    assert 0 < new < before  # so far, the week has fewer than the whole week before
+    if lang == "en":
+        assert shows(section, "This week is still running: its figures are so far (up to 2026-11-21 07:00)",
+                     f"New complaints (reported in the week) {new} {before} Closed in the week")  # no change after
+        # The table's header ends with the week before: there is no change column.
+        assert shows(section, "Previous week (2026-11-09 – 2026-11-15) New complaints") and "pp" not in section
+        for heading in ("What got worse: unusually many complaints", "What got better: unusually few complaints",
+                        "Agencies whose backlog or open-past-target count grew most"):
+            assert not shows(text, heading), heading
+    else:
+        assert shows(section, "ถึงตอนนี้ (2026-11-21 07:00)",
+                     f"เรื่องใหม่ (แจ้งในสัปดาห์) {new} {before} ปิดเรื่องในสัปดาห์")
+        assert shows(section, "สัปดาห์ก่อน (2026-11-09 – 2026-11-15) เรื่องใหม่") and "pp" not in section
+        for heading in ("อะไรแย่ลง: เรื่องเข้ามากผิดปกติ", "อะไรดีขึ้น: เรื่องเข้าน้อยผิดปกติ",
+                        "หน่วยงานที่เรื่องค้างหรือเรื่องเกินเป้าเพิ่มขึ้นมากที่สุด"):
+            assert not shows(text, heading), heading
 
 
 # --- overdue tickets, and nothing personal, on hand-made data ------------------------------------
