@@ -57,14 +57,6 @@ def status_bar(df: pd.DataFrame, lang: str) -> go.Figure:
     return go.Figure(bar, layout=_layout(yaxis=dict(title=t("col_tickets", lang))))
 
 
-def weekly_trend(df: pd.DataFrame, lang: str) -> go.Figure:
-    lines = [go.Scatter(x=df["week"], y=df[col], name=t(label, lang), mode="lines+markers",
-                        line=dict(color=colour, width=3))
-             for col, label, colour in (("new", "col_new", NEW_COLOUR), ("finished", "col_finished", FINISHED_COLOUR))]
-    return go.Figure(lines, layout=_layout(xaxis=dict(title=t("col_week", lang)),
-                                           yaxis=dict(title=t("col_tickets", lang), rangemode="tozero")))
-
-
 CLOSED_COLOUR, BACKLOG_COLOUR = FINISHED_COLOUR, "#dc2626"
 
 

@@ -13,12 +13,12 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import RankingConfig
-from fondueboard.db import monday_of, tickets
+from fondueboard.db import tickets
 from fondueboard.ranking import score_agencies, with_rank_change
 from fondueboard.statuses import OPEN_GROUPS
 from fondueboard.summary import LOW_STARS
 
-from .common import fill_weeks, frame, scalar
+from .common import frame, scalar
 from .facts import facts, finishes, open_count, open_counts_at, summed
 from .filters import Filters, add_days, overdue_cutoff, previous_period, ticket_conditions
 from .overview import headline_columns
@@ -111,15 +111,6 @@ def _of(f: Filters, agency: str) -> Filters:
 
 def _agency_conditions(f: Filters, agency: str) -> list:
     return ticket_conditions(_of(f, agency))
-
-
-def agency_weekly(engine: Engine, f: Filters, agency: str) -> pd.DataFrame:
-    """Per Bangkok week: the agency's tickets reported, and of those, finished with its credit."""
-    r = facts(_of(f, agency), by_day=True)
-    week = monday_of(r.c.day).label("week")
-    df = frame(engine, select(week, func.sum(r.c.tickets).label("new"), func.sum(r.c.credited).label("finished"))
-               .group_by(week).having(func.sum(r.c.tickets) > 0).order_by(week))
-    return fill_weeks(df, ["new", "finished"])
 
 
 def agency_districts(engine: Engine, f: Filters, agency: str) -> pd.DataFrame:

@@ -1,16 +1,15 @@
 """The executive overview's figures. Definitions: ../shared/reference/metrics.md and /methods."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import Float, cast, distinct, func, select
 from sqlalchemy.engine import Engine
 
-from fondueboard.db import monday_of
 from fondueboard.statuses import GROUPS
 
-from .common import fill_weeks, frame
+from .common import frame
 from .facts import facts, open_count, open_counts_at, summed
 from .filters import Filters, overdue_cutoff
 
@@ -71,35 +70,6 @@ def top_categories(engine: Engine, f: Filters, limit: int | None = 10) -> pd.Dat
     df = frame(engine, stmt)
     df["tickets"] = df["tickets"].astype("int64")
     return df
-
-
-def weekly_trend(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Per Bangkok week (Monday): tickets reported, and how many of those are finished now."""
-    r = facts(f, by_day=True)
-    week = monday_of(r.c.day).label("week")
-    df = frame(engine, select(week, func.sum(r.c.tickets).label("new"), func.sum(r.c.finished).label("finished"))
-               .group_by(week).having(func.sum(r.c.tickets) > 0).order_by(week))
-    # Weeks without tickets are real zeros, not gaps.
-    return fill_weeks(df, ["new", "finished"])
-
-
-def comparison_weeks(as_of: date) -> tuple[date, date, date, date]:
-    """This week so far (Monday..as_of) and the same days of the week before."""
-    monday = as_of - timedelta(days=as_of.weekday())
-    span = as_of - monday
-    return monday, as_of, monday - timedelta(days=7), monday - timedelta(days=7) + span
-
-
-def week_comparison(engine: Engine, f: Filters, as_of: date) -> pd.DataFrame:
-    """Headline figures for this week to date and for the same days last week (rows: this, last)."""
-    this_from, this_to, last_from, last_to = comparison_weeks(as_of)
-    frames = []
-    for name, lo, hi in (("this", this_from, this_to), ("last", last_from, last_to)):
-        row = frame(engine, select(*headline_columns(facts(f.with_period(lo, hi)))))
-        row.insert(0, "week", name)
-        row["date_from"], row["date_to"] = lo, hi
-        frames.append(row)
-    return pd.concat(frames, ignore_index=True)
 
 
 def open_age(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from fondueboard.config import ConfigError, RankingConfig, ranking_config
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
-from queries import agencies
+from queries import agencies, flow
 from queries.filters import Filters
 
 UTC = timezone.utc
@@ -326,9 +326,11 @@ def test_weekly_and_districts_of_one_agency(engine):
     rows = [rec("W1", [a], finished_after=1), rec("W2", [a, b], finished_by=b, finished_after=1, district="จุน"),
             rec("W3", [a], reported=T0 + timedelta(days=14), status="รอรับเรื่อง", district="จุน")]
     load_records(engine, rows, source="t", file_format="test")
-    weekly = agencies.agency_weekly(engine, Filters(), a)
-    assert weekly.to_dict("list") == {"week": [date(2023, 1, 2), date(2023, 1, 9), date(2023, 1, 16)],
-                                      "new": [2, 0, 1], "finished": [1, 0, 0]}
+    weekly = flow.weekly_flow(engine, Filters(agency=a), date(2023, 1, 2), date(2023, 1, 22),
+                              datetime(2023, 3, 1, tzinfo=timezone.utc))
+    assert weekly["week"].tolist() == [date(2023, 1, 2), date(2023, 1, 9), date(2023, 1, 16)]
+    assert weekly["new"].tolist() == [2, 0, 1]
+    assert sum(weekly["closed"]) == 2 and weekly["backlog"].iloc[-1] == 1  # W1 and W2 finished; W3 open
     districts = agencies.agency_districts(engine, Filters(), a)
     assert districts.to_dict("list") == {"district": ["จุน", "เมืองพะเยา"], "tickets": [2, 1]}
 

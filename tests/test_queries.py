@@ -8,7 +8,7 @@ import pytest
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
-from queries import meta, overview
+from queries import flow, meta, overview
 from queries.filters import UNSPECIFIED, Filters
 
 UTC = timezone.utc
@@ -72,28 +72,20 @@ def test_filters_category_agency_district(loaded):
     assert overview.headline(loaded, Filters(district="จุน", category="ไฟฟ้า")).iloc[0]["total"] == 0
 
 
-def test_weekly_trend_bangkok_weeks_with_zero_weeks(loaded):
-    df = overview.weekly_trend(loaded, Filters())
-    assert df.to_dict("list") == {
+def test_weekly_flow_bangkok_weeks_with_zero_weeks(loaded):
+    now = datetime(2023, 3, 1, tzinfo=UTC)
+    df = flow.weekly_flow(loaded, Filters(), date(2023, 1, 2), date(2023, 1, 15), now)
+    assert df[["week", "new"]].to_dict("list") == {
         "week": [date(2023, 1, 2), date(2023, 1, 9)],
         "new": [3, 3],  # E, F, B (Sun 8th) | A, C, D
-        "finished": [1, 1],
     }
-    gap = overview.weekly_trend(loaded, Filters(category="น้ำประปา"))
-    assert gap["week"].tolist() == [date(2023, 1, 2)]
+    gap = flow.weekly_flow(loaded, Filters(category="น้ำประปา"), date(2023, 1, 2), date(2023, 1, 15), now)
+    assert gap["new"].tolist() == [1, 0]  # a week without any is a zero, not a gap
 
 
-def test_weekly_trend_empty(engine):
-    assert overview.weekly_trend(engine, Filters()).empty
-
-
-def test_week_comparison_same_days(loaded):
-    # As of Wednesday 11 Jan: Mon 9–Wed 11 against Mon 2–Wed 4.
-    df = overview.week_comparison(loaded, Filters(), date(2023, 1, 11)).set_index("week")
-    assert (df.loc["this", "date_from"], df.loc["this", "date_to"]) == (date(2023, 1, 9), date(2023, 1, 11))
-    assert (df.loc["last", "date_from"], df.loc["last", "date_to"]) == (date(2023, 1, 2), date(2023, 1, 4))
-    assert df.loc["this", "total"] == 3 and df.loc["last", "total"] == 2  # A,C,D | E,F
-    assert df.loc["this", "finished"] == 1 and df.loc["last", "finished"] == 0
+def test_weekly_flow_empty(engine):
+    df = flow.weekly_flow(engine, Filters(), date(2023, 1, 2), date(2023, 1, 8), datetime(2023, 3, 1, tzinfo=UTC))
+    assert df[["new", "closed", "backlog"]].to_numpy().tolist() == [[0, 0, 0]]
 
 
 def test_open_age_bucket_edges(engine):

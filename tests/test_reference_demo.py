@@ -7,7 +7,7 @@ import pytest
 
 from components.format import fmt_count, fmt_pct, fmt_stars
 from fondueboard.seed import DEMO_SOURCE, load_demo, seed_demo_if_new
-from queries import overview
+from queries import flow, overview
 from queries.filters import Filters
 
 REFERENCE = Filters(date(2022, 10, 3), date(2023, 6, 9))
@@ -34,8 +34,9 @@ def test_reference_check(demo):
 
 
 def test_demo_runs_to_today_with_every_week(demo):
-    trend = overview.weekly_trend(demo, Filters(date(2022, 10, 3), TODAY))
-    assert trend["week"].iloc[-1] == date(2026, 11, 16)
+    end_of_today = datetime(2026, 11, 20, 17, tzinfo=timezone.utc)
+    trend = flow.weekly_flow(demo, Filters(), date(2022, 10, 3), TODAY, end_of_today)
+    assert trend["week"].iloc[-1] == date(2026, 11, 16) and trend["partial"].iloc[-1]
     assert (trend["new"] > 0).all()
     ages = overview.open_age(demo, Filters(), datetime(2026, 11, 20, 12, tzinfo=timezone.utc))
     assert (ages["tickets"] > 0).all()
