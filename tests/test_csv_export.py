@@ -89,7 +89,7 @@ def _formula_cells(rows: list[list[str]]) -> list[str]:
 @pytest.mark.parametrize("page, params, name, column, expected", [
     ("pages/agencies.py", {"lang": "en"}, "agency_ranking.csv", "Agency", set(AGENCIES)),
     ("pages/map.py", {"lang": "en"}, "map_areas.csv", "Area", set(FORMULA_DISTRICTS)),
-    ("pages/agency.py", {"lang": "en", "agency": FORMULA}, "open_complaints.csv", "District", set(FORMULA_DISTRICTS)),
+    ("pages/agency.py", {"lang": "en", "agency": FORMULA, "period": "all"}, "open_complaints.csv", "District", set(FORMULA_DISTRICTS)),
 ])
 def test_downloads_hold_no_formula(monkeypatch, formula_db, downloads, kind, page, params, name, column, expected):
     render(monkeypatch, formula_db(kind), page, params)

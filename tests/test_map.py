@@ -190,14 +190,14 @@ province_field = "ADM1_TH"
 def test_map_page_three_levels_with_boundaries(monkeypatch, shared_data, demo_db, tmp_path):
     monkeypatch.setenv("FONDUEBOARD_CONFIG", write_config(tmp_path, shared_data / "geo"))
     url = demo_db("sqlite")
-    at = render(monkeypatch, url, "pages/map.py", {"lang": "en"})
+    at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all"})
     table = at.dataframe[0].value
     assert len(table) == 9 and set(table["Area"]) >= {"เมืองพะเยา", "จุน", "ภูกามยาว"}
     assert not [m.value for m in at.markdown if "match no boundary" in m.value]
-    at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "district": "จุน"})
+    at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all", "district": "จุน"})
     subs = at.dataframe[0].value
     assert "หงส์หิน" in set(subs["Area"]) and "เมืองพะเยา" not in set(subs["Area"])
-    at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "district": "จุน", "subdistrict": "หงส์หิน"})
+    at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all", "district": "จุน", "subdistrict": "หงส์หิน"})
     tickets = at.dataframe[0].value
     assert list(tickets.columns) == ["Ticket", "Categories", "District", "Reported", "Age (days)", "Status"]
     assert any(c.value.startswith("Points: ") for c in at.caption)
@@ -207,7 +207,7 @@ def test_map_page_without_boundaries_draws_circles(monkeypatch, demo_db, tmp_pat
     empty = tmp_path / "fondueboard.toml"
     empty.write_text("", encoding="utf-8")
     monkeypatch.setenv("FONDUEBOARD_CONFIG", str(empty))
-    at = render(monkeypatch, demo_db("sqlite"), "pages/map.py", {"lang": "en"})
+    at = render(monkeypatch, demo_db("sqlite"), "pages/map.py", {"lang": "en", "period": "all"})
     assert len(at.dataframe[0].value) == 9
     assert any("No boundary file is configured" in c.value for c in at.caption)
 
