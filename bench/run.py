@@ -2,6 +2,7 @@
 side by side in one run, printed, and written to bench/RESULTS.md.
 
     python -m bench.run [--sizes 10000,100000,1000000] [--cold 5] [--warm 5] [--out bench/RESULTS.md]
+                        [--brief-only]
 
 For each size it measures:
   * import: our importer (file to database, summaries included) against pandas read_csv +
@@ -12,8 +13,17 @@ For each size it measures:
     the whole file and the page's figures grouped in memory (in a child process, for its memory);
   * the floor: the same figures by plain SQL from the ticket tables (queries.facts.from_ticket_tables:
     no summaries, no Streamlit), once per filter;
-  * SQLite: the same file imported into SQLite, every page's figures compared with PostgreSQL's.
-The benchmark is not part of the test suite; tests/test_bench.py runs it at a small size.
+  * the Monday brief (queries.flow.brief) of the data's last complete week, called directly: cold
+    (a week not asked before: that week, then the ones before it), warm (the same again), and its
+    floor (the same with queries.facts.from_ticket_tables), beside the overview rendered for the
+    same weeks (the page shows the brief);
+  * what recording the status history costs the import: the history statements (record_changes,
+    record_new, derive_spans, backfill) timed within our import, and the same import again with
+    them skipped, into another database;
+  * SQLite: the same file imported into SQLite, every page's figures (and the brief's) compared
+    with PostgreSQL's.
+--brief-only measures the import (with the history's cost) and the brief with its overview renders,
+nothing else. The benchmark is not part of the test suite; tests/test_bench.py runs it at a small size.
 """
 from __future__ import annotations
 
@@ -27,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -121,6 +132,33 @@ def render_child(url: str, spec_path: str) -> None:
     print(json.dumps(out))
 
 
+def brief_render_child(url: str, spec_path: str) -> None:
+    """Child process: the overview rendered for each of the brief's weeks (cold), then the first
+    again (warm), after one render of a week none of them is; prints timings as JSON."""
+    os.environ["DATABASE_URL"] = url
+    import logging
+
+    logging.disable(logging.WARNING)
+    from streamlit.testing.v1 import AppTest
+
+    spec = json.loads(Path(spec_path).read_text())
+    cold, warm = [], []
+    for i, (first, last) in enumerate([spec["prewarm"], *spec["weeks"]]):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.query_params["from"], at.query_params["to"] = first, last
+        started = time.perf_counter()
+        at.run()
+        if i:
+            cold.append(time.perf_counter() - started)
+        if at.exception:
+            raise SystemExit(f"overview {first} – {last}: {at.exception[0].value}")
+    for _ in range(spec["warm"]):
+        started = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - started)
+    print(json.dumps({"cold": cold, "warm": warm}))
+
+
 # --- the naive baseline --------------------------------------------------------------------------
 
 
@@ -169,26 +207,36 @@ def naive_child(csv_path: str, page: str, agency: str) -> None:
 
 def page_figures(engine, page: str, params: dict[str, str], agency: str, now: datetime | None = None) -> list:
     """Every figure `page` shows for the filter `params` at `now`, by the pages' own query functions."""
-    from components.periods import filters_from_params
-    from fondueboard.config import ranking_config
-    from queries import admin, agencies, areas, meta, overview
+    from components.brief import chart_weeks
+    from components.periods import bounded, filters_from_params
+    from fondueboard.config import ranking_config, report_config
+    from fondueboard.db import bangkok_today
+    from queries import admin, agencies, areas, flow, meta, overview
 
     f = filters_from_params(params)
     now = now or datetime.now(timezone.utc).replace(second=0, microsecond=0)
     cfg = ranking_config()
-    if page == "overview":
-        return [overview.headline(engine, f), overview.week_comparison(engine, f, END),
-                overview.top_categories(engine, f, 10), overview.status_groups(engine, f),
-                overview.weekly_trend(engine, f), overview.open_age(engine, f, now)]
+    if page == "overview":  # the Monday brief of the period (open ends bounded as the page does), then the rest
+        today = bangkok_today(now)
+        period = bounded(f, meta.date_span(engine).iloc[0]["first"], today)
+        return [*brief_figures(engine, period, now), overview.headline(engine, period),
+                flow.weekly_flow(engine, period, *chart_weeks(period, today), now),
+                overview.open_age(engine, f.with_period(None, None), now),
+                overview.top_categories(engine, period, 10), overview.status_groups(engine, period)]
     if page == "map":
         return [areas.area_counts(engine, f, now)]
-    if page == "agencies":
-        return [agencies.agency_ranking(engine, f, cfg)]
-    if page == "agency":
-        return [agencies.agency_ranking(engine, f, cfg), agencies.agency_weekly(engine, f, agency),
-                overview.top_categories(engine, replace(f, agency=agency), 10),
-                agencies.agency_districts(engine, f, agency), agencies.open_ticket_count(engine, f, agency),
-                agencies.overdue_counts(engine, f, agency, now), agencies.low_rated_count(engine, f, agency)]
+    if page in ("agencies", "agency"):  # ranked over the period, widened as the pages do when it is too short
+        mine = replace(f, agency=agency) if page == "agency" else f
+        ranked = agencies.ranking_period(engine, mine, cfg, report_config().ranking_weeks)
+        ranking = agencies.agency_ranking(engine, ranked, cfg)
+        if page == "agencies":
+            return [ranking]
+        today = bangkok_today(now)
+        period = bounded(mine, meta.date_span(engine).iloc[0]["first"], today)
+        return [ranking, flow.weekly_flow(engine, period, *chart_weeks(period, today), now),
+                overview.top_categories(engine, mine, 10),
+                agencies.agency_districts(engine, mine, agency), agencies.open_ticket_count(engine, mine, agency),
+                agencies.overdue_counts(engine, mine, agency, now), agencies.low_rated_count(engine, mine, agency)]
     if page == "admin":
         return [meta.freshness(engine), admin.recent_runs(engine, 50)]
     return []  # methods: text and settings only
@@ -235,6 +283,84 @@ def different_figures(a: list, b: list) -> list[str]:
     return differences
 
 
+# --- the Monday brief ----------------------------------------------------------------------------
+
+
+def brief_weeks(count: int) -> list:
+    """The generated data's last complete week (Monday to Sunday, the week before END's) and the
+    `count` - 1 weeks before it, as filters."""
+    from queries.filters import Filters
+
+    sunday = END - timedelta(days=END.weekday() + 1)
+    return [Filters(sunday - timedelta(days=7 * i + 6), sunday - timedelta(days=7 * i)) for i in range(count)]
+
+
+def brief_figures(engine, f, now: datetime) -> list:
+    """Every figure of `f`'s brief at `now`."""
+    from fondueboard.config import brief_config
+    from queries.flow import brief
+
+    b = brief(engine, f, now, brief_config())
+    return [b.flows, b.completion, b.areas, b.agencies, b.growth]
+
+
+def brief_seconds(url: str, weeks: list, warm: int, now: datetime) -> dict:
+    """The brief's cold calls (each week once, the last complete week first, on a new engine), its
+    warm ones (the last complete week `warm` times more) and its floor (each week once, from the
+    ticket tables), in seconds."""
+    from fondueboard.db import make_engine
+    from queries.facts import from_ticket_tables
+
+    engine = make_engine(url)
+
+    def seconds(f) -> float:
+        started = time.perf_counter()
+        brief_figures(engine, f, now)
+        return time.perf_counter() - started
+
+    try:
+        cold = [seconds(f) for f in weeks]
+        warm_s = [seconds(weeks[0]) for _ in range(warm)]
+        with from_ticket_tables():
+            floor = [seconds(f) for f in weeks]
+    finally:
+        engine.dispose()
+    return {"week": [weeks[0].date_from.isoformat(), weeks[0].date_to.isoformat()], "cold": cold,
+            "warm": warm_s, "floor": floor}
+
+
+# --- what the status history costs the import -----------------------------------------------------
+
+HISTORY_STEPS = ("record_changes", "record_new", "derive_spans", "backfill")
+
+
+@contextmanager
+def history_steps(seconds: dict | None):
+    """Within: the importer's history statements (fondueboard.history, as the loader and the
+    summaries call them) timed into `seconds` by name; with None, skipped: no history is recorded."""
+    import fondueboard.importer.load as load
+    import fondueboard.summary as summary
+
+    def timed(original, name):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+        return run
+
+    saved = [(module, name, getattr(module, name)) for module in (load, summary) for name in HISTORY_STEPS
+             if hasattr(module, name)]
+    for module, name, original in saved:
+        setattr(module, name, timed(original, name) if seconds is not None else (lambda *a, **k: 0))
+    try:
+        yield
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
+
+
 # --- one size ----------------------------------------------------------------------------------
 
 
@@ -271,10 +397,8 @@ def copy_seconds(server: str, rows: int, csv: Path) -> float:
         engine.dispose()
 
 
-def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlite: bool, log) -> dict:
-    import pandas as pd
-    from sqlalchemy import create_engine
-
+def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlite: bool, log,
+                 brief_only: bool = False) -> dict:
     from bench.generate import fit, write_csv
     from fondueboard.cli import import_file
     from fondueboard.db import ensure_schema, make_engine
@@ -289,12 +413,56 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
     url = create_database(server, f"bench_{rows}")
     engine = make_engine(url)
     ensure_schema(engine)
+    history: dict[str, float] = {}
     started = time.perf_counter()
-    import_file(engine, csv)
+    with history_steps(history):
+        import_file(engine, csv)
     result["import_s"] = time.perf_counter() - started
+    result["history_s"] = history
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-    log(f"  our import {result['import_s']:.1f} s")
+    log(f"  our import {result['import_s']:.1f} s, of which the history statements {sum(history.values()):.1f} s")
+    bare = make_engine(create_database(server, f"no_history_{rows}"))
+    ensure_schema(bare)
+    started = time.perf_counter()
+    with history_steps(None):
+        import_file(bare, csv)
+    result["import_no_history_s"] = time.perf_counter() - started
+    bare.dispose()
+    log(f"  the same import without recording history {result['import_no_history_s']:.1f} s")
+    if not brief_only:
+        params = measure_pages(server, rows, work, cold, warm, csv, url, engine, result, log)
+
+    # One instant for the brief's timings and the SQLite comparison: open ages move with the minute.
+    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    weeks = brief_weeks(cold + 1)  # the earliest only warms the app up
+    result["brief"] = brief_seconds(url, weeks[:-1], warm, now)
+    b = result["brief"]
+    spec_path = work / f"brief_spec_{rows}.json"
+    spec_path.write_text(json.dumps({"warm": warm, "prewarm": [weeks[-1].date_from.isoformat(), weeks[-1].date_to.isoformat()],
+                                     "weeks": [[f.date_from.isoformat(), f.date_to.isoformat()] for f in weeks[:-1]]}))
+    b["overview"] = _child(["--brief-render-child", url, str(spec_path)])
+    got = brief_figures(engine, weeks[0], now)[0].set_index("period")
+    log(f"  brief of {b['week'][0]} – {b['week'][1]} (new {got.at['this', 'new']:,}, closed {got.at['this', 'closed']:,},"
+        f" backlog {got.at['this', 'backlog']:,}): cold {statistics.median(b['cold']):.3f} s,"
+        f" warm {statistics.median(b['warm']):.3f} s, floor {statistics.median(b['floor']):.3f} s;"
+        f" the overview of those weeks: cold {statistics.median(b['overview']['cold']):.3f} s,"
+        f" warm {statistics.median(b['overview']['warm']):.3f} s")
+
+    if sqlite and not brief_only:
+        compare_sqlite(work, rows, csv, engine, weeks[:-1], params, now, result, log)
+    engine.dispose()
+    csv.unlink()
+    return result
+
+
+def measure_pages(server: str, rows: int, work: Path, cold: int, warm: int, csv: Path, url: str, engine,
+                  result: dict, log) -> list[dict]:
+    """The other imports of the file, and every page's renders, floor and naive first load."""
+    import pandas as pd
+    from sqlalchemy import create_engine
+
+    from fondueboard.pgcluster import create_database
 
     plain = create_engine(create_database(server, f"to_sql_{rows}"))
     started = time.perf_counter()
@@ -325,29 +493,37 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
                                  "naive_read_s": naive["read_s"], "naive_peak_mb": naive["peak_rss_mb"]}
         log(f"  {page}: cold {statistics.median(app[page]['cold']):.3f} s, warm {statistics.median(app[page]['warm']):.3f} s,"
             f" floor {f'{statistics.median(floor):.3f} s' if floor else '—'}, naive {naive['first_load_s']:.1f} s")
+    return params
 
-    if sqlite:
-        lite = make_engine(f"sqlite:///{work}/bench_{rows}.sqlite")
-        ensure_schema(lite)
-        started = time.perf_counter()
-        import_file(lite, csv)
-        result["sqlite_import_s"] = time.perf_counter() - started
-        agree = True
-        # One instant for both: open-ticket ages move when the minute turns between two calls.
-        now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
-        for page in PAGES:
-            for i, p in enumerate(params):
-                a = agencies[i % len(agencies)]
-                for difference in different_figures(page_figures(engine, page, p, a, now),
-                                                    page_figures(lite, page, p, a, now)):
-                    log(f"  SQLite differs on {page} {p}: {difference[:500]}")
-                    agree = False
-        result["sqlite_same_figures"] = agree
-        lite.dispose()
-        log(f"  SQLite: import {result['sqlite_import_s']:.1f} s, same figures as PostgreSQL: {agree}")
-    engine.dispose()
-    csv.unlink()
-    return result
+
+def compare_sqlite(work: Path, rows: int, csv: Path, engine, weeks: list, params: list[dict], now: datetime,
+                   result: dict, log) -> None:
+    """The same file imported into SQLite; every page's figures (for each cold filter) and the
+    brief's (for each of its weeks) compared with PostgreSQL's at one instant."""
+    from fondueboard.cli import import_file
+    from fondueboard.db import ensure_schema, make_engine
+
+    agencies = busiest_agencies(engine, len(params))
+    lite = make_engine(f"sqlite:///{work}/bench_{rows}.sqlite")
+    ensure_schema(lite)
+    started = time.perf_counter()
+    import_file(lite, csv)
+    result["sqlite_import_s"] = time.perf_counter() - started
+    agree = True
+    for f in weeks:
+        for difference in different_figures(brief_figures(engine, f, now), brief_figures(lite, f, now)):
+            log(f"  SQLite differs on the brief of {f.date_from}: {difference[:500]}")
+            agree = False
+    for page in PAGES:
+        for i, p in enumerate(params):
+            a = agencies[i % len(agencies)]
+            for difference in different_figures(page_figures(engine, page, p, a, now),
+                                                page_figures(lite, page, p, a, now)):
+                log(f"  SQLite differs on {page} {p}: {difference[:500]}")
+                agree = False
+    result["sqlite_same_figures"] = agree
+    lite.dispose()
+    log(f"  SQLite: import {result['sqlite_import_s']:.1f} s, same figures as PostgreSQL: {agree}")
 
 
 # --- the report ----------------------------------------------------------------------------------
@@ -379,6 +555,13 @@ def report(results: list[dict], info: dict) -> str:
         f"- PostgreSQL {info['postgres']} (a throwaway cluster the benchmark starts; fsync off, "
         "shared_buffers 512MB), Python {0}".format(info["python"]),
         "- Data: synthetic Traffy tickets from `bench/generate.py`, fitted to ../shared/data/traffy at run time.",
+    ]
+    if not all("pages" in r for r in results):  # --brief-only
+        lines += ["- Only the import and the Monday brief (`--brief-only`): no other page, baseline or SQLite.", ""]
+        lines += ["## Import", "", "| tickets | CSV MB | our import |", "|---:|---:|---:|"]
+        lines += [f"| {r['rows']:,} | {r['csv_mb']:,.0f} | {r['import_s']:.1f} |" for r in results]
+        return "\n".join(lines + history_cost(results) + brief_report(results)) + "\n"
+    lines += [
         f"- Cold renders: {info['cold']} filter values per page never asked before (periods, districts, "
         f"categories in turn; the agency page also a different agency); warm: the last one {info['warm']} times more.",
         "",
@@ -393,6 +576,7 @@ def report(results: list[dict], info: dict) -> str:
                      f"{r['to_sql_s']:.1f} | {r['read_csv_s'] + r['to_sql_s']:.1f} | "
                      f"{r['to_sql_s'] / r['import_s']:.2f}× | {r['copy_csv_s']:.1f} | "
                      f"{r.get('sqlite_import_s', float('nan')):.1f} |")
+    lines += history_cost(results)
     lines += ["", "## Pages", "",
               "| tickets | page | cold median | cold p95 | warm median | warm p95 | floor median | naive first load |"
               " naive ÷ cold | floor ÷ cold |",
@@ -406,6 +590,7 @@ def report(results: list[dict], info: dict) -> str:
                 f"{p95(m['warm']):.3f} | {'—' if floor is None else f'{floor:.3f}'} | {m['naive_first_load_s']:.2f} | "
                 f"{m['naive_first_load_s'] / cold:.1f}× | {'—' if not floor else f'{floor / cold:.2f}×'} |")
     lines += by_filter(results[-1])
+    lines += brief_report(results)
     lines += ["", "## Memory", "", "| tickets | app process peak | naive peak (largest page) |", "|---:|---:|---:|"]
     for r in results:
         naive = max(m["naive_peak_mb"] for m in r["pages"].values())
@@ -418,6 +603,55 @@ def report(results: list[dict], info: dict) -> str:
         lines += ["", f"SQLite at {big['rows']:,}: every page's figures for every cold filter "
                       f"{'identical to' if big['sqlite_same_figures'] else '**different from**'} PostgreSQL's."]
     return "\n".join(lines) + "\n"
+
+
+def history_cost(results: list[dict]) -> list[str]:
+    """What recording the status history adds to the import, two ways."""
+    runs = [r for r in results if "history_s" in r]
+    if not runs:
+        return []
+    lines = ["", "### What recording the status history costs the import", "",
+             "History statements: record_changes, record_new, derive_spans and backfill (fondueboard.history), "
+             "timed within our import above. Without history: the same file into an empty database with those "
+             "statements skipped (the difference also holds rebuilding the history tables' indexes).", "",
+             "| tickets | our import | history statements | their share | of which record_new | derive_spans |"
+             " without history | difference | its share |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        h, total = r["history_s"], r["import_s"]
+        statements, extra = sum(h.values()), total - r["import_no_history_s"]
+        lines.append(f"| {r['rows']:,} | {total:.1f} | {statements:.1f} | {statements / total:.0%} | "
+                     f"{h.get('record_new', 0):.1f} | {h.get('derive_spans', 0):.1f} | {r['import_no_history_s']:.1f} | "
+                     f"{extra:.1f} | {extra / total:.0%} |")
+    return lines
+
+
+def brief_report(results: list[dict]) -> list[str]:
+    """The brief's calls beside its floor and the overview (which shows it) rendered for the same weeks."""
+    runs = [r for r in results if "brief" in r]
+    if not runs:
+        return []
+    b = runs[-1]["brief"]
+    lines = ["", "## The Monday brief", "",
+             f"`queries.flow.brief` of the data's last complete week ({b['week'][0]} – {b['week'][1]}): its flow "
+             "and the previous week's, completion like for like, what got worse or better and the agencies whose "
+             "backlog grew. Called directly, without Streamlit: cold = a week not asked before (that week, then "
+             f"the {len(b['cold']) - 1} before it, each once), warm = that week again (nothing cached but the "
+             "database's own buffers); floor = the same calls with every count from the ticket tables "
+             "(queries.facts.from_ticket_tables). Overview = the landing page, which shows the brief, rendered "
+             "for the same weeks (Streamlit included; warm is its per-minute cache).", "",
+             "| tickets | brief cold (its week) | brief cold | brief warm | brief warm p95 | brief floor | "
+             "overview cold | overview warm | brief cold ÷ overview cold | floor ÷ brief cold | "
+             "brief warm ÷ overview warm |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        b, o = r["brief"], r["brief"]["overview"]
+        cold, warm, floor = (statistics.median(b[k]) for k in ("cold", "warm", "floor"))
+        o_cold, o_warm = statistics.median(o["cold"]), statistics.median(o["warm"])
+        lines.append(f"| {r['rows']:,} | {b['cold'][0]:.3f} | {cold:.3f} | {warm:.3f} | {p95(b['warm']):.3f} | "
+                     f"{floor:.3f} | {o_cold:.3f} | {o_warm:.3f} | {cold / o_cold:.2f}× | {floor / cold:.2f}× | "
+                     f"{warm / o_warm:.1f}× |")
+    return lines
 
 
 def by_filter(r: dict) -> list[str]:
@@ -463,6 +697,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--render-child":
         render_child(argv[1], argv[2])
         return 0
+    if argv and argv[0] == "--brief-render-child":
+        brief_render_child(argv[1], argv[2])
+        return 0
     if argv and argv[0] == "--naive-child":
         naive_child(argv[1], argv[2], argv[3])
         return 0
@@ -472,6 +709,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", type=int, default=5, help="repeats of the last one")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite import and comparison")
+    parser.add_argument("--brief-only", action="store_true",
+                        help="only the import (with the history's cost) and the Monday brief with its overview renders")
     parser.add_argument("--report-only", type=Path, help="write the report again from a run's RESULTS.json")
     args = parser.parse_args(argv)
     if args.report_only:
@@ -491,7 +730,8 @@ def main(argv: list[str] | None = None) -> int:
         with create_engine(f"{server}/postgres").connect() as conn:
             pg_version = conn.execute(text("SHOW server_version")).scalar()
         for rows in (int(s) for s in args.sizes.split(",")):
-            results.append(measure_size(server, rows, Path(work), args.cold, args.warm, not args.no_sqlite, log))
+            results.append(measure_size(server, rows, Path(work), args.cold, args.warm, not args.no_sqlite, log,
+                                        args.brief_only))
     info = {**machine(), "postgres": pg_version, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "args": " ".join(argv), "cold": args.cold, "warm": args.warm}
     text_out = report(results, info)

@@ -11,14 +11,16 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from fondueboard.config import BriefConfig
 from queries.filters import UNSPECIFIED, Filters
 from queries.flow import Brief
 
 from .agencies import agency_link
 from .cards import Card
 from .format import fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, round_half_up
-from .i18n import t
+from .i18n import STRINGS, t
 from .periods import params_from_filters
+from .safe_text import md
 
 
 def _change(this, before, decimals: int = 0, scale: float = 1, suffix: str = "") -> tuple[str | None, str]:
@@ -133,3 +135,19 @@ def growth_table(growth: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
         t("col_late_end", lang): growth["late_end"].to_list(),
         t("col_open", lang): [agency_link(a, f, lang) for a in growth["agency"]],
     })
+
+
+def brief_values(cfg: BriefConfig, ranking_weeks: int, lang: str) -> dict:
+    """The default period, targets and "what got worse" rule in force, for the definitions' text."""
+    if cfg.category_targets:
+        # Category names come from the settings file: shown as written, never as formatting.
+        listed = ", ".join(t("m_on_time_category", lang, category=md(name), days=days)
+                           for name, days in cfg.category_targets)
+        categories = t("m_on_time_categories", lang, targets=listed)
+    else:
+        categories = t("m_on_time_no_categories", lang)
+    preset = f"preset_{cfg.default_period}"
+    name = f" ({t(preset, lang)})" if preset in STRINGS else ""  # the period list's own name for it
+    return {"default_period": cfg.default_period, "default_period_name": name, "ranking_weeks": ranking_weeks,
+            "target_days": cfg.target_days, "category_targets": categories, "baseline_periods": cfg.baseline_periods,
+            "flag_min_count": cfg.flag_min_count, "flag_p": f"{cfg.flag_p:g}", "flag_p_pct": f"{cfg.flag_p * 100:g}%"}

@@ -519,12 +519,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "m_default_period_h": {"th": "ช่วงเวลาเริ่มต้น", "en": "The default period"},
     "m_default_period": {
-        "th": "เมื่อเปิดหน้าด้วยลิงก์ที่ไม่ได้ระบุช่วงเวลา (ไม่มี from และ to) หน้าจะแสดงช่วงเวลาตามค่า [period] default ในไฟล์ fondueboard.toml ซึ่งตอนนี้คือ `{default_period}`{default_period_name} "
-              "ค่าเริ่มต้น `last_week` คือสัปดาห์ล่าสุดที่จบครบแล้ว ตั้งแต่วันจันทร์ 00:00 ถึงวันอาทิตย์ 24:00 ตามเวลาประเทศไทย "
+        "th": "เมื่อเปิดหน้าด้วยลิงก์ที่ไม่ได้ระบุช่วงเวลา (ไม่มี from และ to) หน้าจะแสดงช่วงเวลาตามค่า [period] default ในไฟล์ fondueboard.toml ซึ่งตอนนี้คือ {default_period}{default_period_name} "
+              "ค่าเริ่มต้น last_week คือสัปดาห์ล่าสุดที่จบครบแล้ว ตั้งแต่วันจันทร์ 00:00 ถึงวันอาทิตย์ 24:00 ตามเวลาประเทศไทย "
               "เลือก \"สัปดาห์นี้\" ได้ แต่สัปดาห์ที่ยังไม่จบแสดงเป็นยอดถึงตอนนี้ และไม่เคยใช้เป็นฐานของลูกศรแสดงการเปลี่ยนแปลง "
               "อันดับหน่วยงานของช่วงเวลาที่สั้นเกินกว่าจะจัดอันดับหน่วยงานใดได้ (ไม่มีหน่วยงานใดมีเรื่องครบ {min_tickets} เรื่อง) จะขยายเป็น {ranking_weeks} สัปดาห์ที่สิ้นสุดด้วยช่วงนั้น ([report] ranking_weeks) และหน้าจะแจ้งไว้",
-        "en": "A page opened by a link that names no period (no from and to) shows the period set by [period] default in fondueboard.toml, now `{default_period}`{default_period_name}. "
-              "The default, `last_week`, is the last complete week: Monday 00:00 to Sunday 24:00 Bangkok time. "
+        "en": "A page opened by a link that names no period (no from and to) shows the period set by [period] default in fondueboard.toml, now {default_period}{default_period_name}. "
+              "The default, last_week, is the last complete week: Monday 00:00 to Sunday 24:00 Bangkok time. "
               "\"This week\" can be chosen, but a week still running is shown as so far and is never the basis of a change arrow. "
               "An agency ranking over a period too short to rank anyone (no agency with {min_tickets} complaints) widens to the {ranking_weeks} weeks ending with it ([report] ranking_weeks), and the page says so.",
     },

@@ -184,7 +184,7 @@ def poisson_upper(count: int, mean: float) -> float:
     while True:
         term = _pmf(i, mean)
         total += term
-        if i > mean and term < total * 1e-16:
+        if i > mean and (term == 0.0 or term < total * 1e-16):  # past the peak, nothing left to add
             return min(1.0, total)
         i += 1
 
