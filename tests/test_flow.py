@@ -7,14 +7,11 @@ Poisson tails are computed with Decimal arithmetic of our own. Status groups are
 """
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, localcontext
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -27,6 +24,7 @@ from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from queries.filters import Filters
 from queries.flow import agency_backlog_growth, brief, changes, completion_at_age, flow, weekly_flow
+from export_csv import status_row, write_csv
 
 UTC = timezone.utc
 BKK = timezone(timedelta(hours=7))
@@ -597,28 +595,9 @@ def test_poisson_model_against_a_closed_form():
 
 # --- a reopened complaint and a finish dated before the report: CSV files imported --------------
 
-HEADER = ["ticket_id", "type", "organization", "comment", "photo", "photo_after", "coords", "address",
-          "subdistrict", "district", "province", "timestamp", "state", "star", "count_reopen", "last_activity",
-          "timestamp_finished"]
 
 
-def csv_row(tid, reported: datetime, state: str, activity: datetime | None = None,
-            finished: datetime | None = None, **extra) -> dict:
-    def iso(dt):
-        return "" if dt is None else dt.isoformat(sep=" ")
-
-    return {**dict.fromkeys(HEADER, ""), "ticket_id": tid, "type": "{ถนน}", "organization": "เทศบาลเมืองพะเยา",
-            "district": "เมืองพะเยา", "province": "พะเยา", "timestamp": iso(reported), "state": state,
-            "last_activity": iso(activity), "timestamp_finished": iso(finished), **extra}
-
-
-def write_csv(path: Path, rows: list[dict]) -> Path:
-    out = io.StringIO()
-    w = csv.DictWriter(out, HEADER, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    path.write_bytes(out.getvalue().encode("utf-8"))
-    return path
+csv_row = status_row
 
 
 W1 = Filters(date(2023, 1, 2), date(2023, 1, 8))  # [1 Jan 17:00, 8 Jan 17:00) UTC

@@ -8,21 +8,17 @@ group) is borrowed from fondueboard.statuses.
 from __future__ import annotations
 
 import csv
-import io
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from sqlalchemy import delete, select, update
 
 from fondueboard.cli import import_file
 from fondueboard.db import BANGKOK, import_log, open_spans, status_history, summary_state, tickets
 from fondueboard.statuses import FINISHED, OPEN_GROUPS, status_group
 from fondueboard.summary import SUMMARY_VERSION, ensure_summaries
+from export_csv import status_row, write_csv
 
-HEADER = ["ticket_id", "type", "organization", "comment", "photo", "photo_after", "coords", "address",
-          "subdistrict", "district", "province", "timestamp", "state", "star", "count_reopen", "last_activity",
-          "timestamp_finished"]
 WAITING, IN_PROGRESS, DONE, NOT_OURS = "รอรับเรื่อง", "กำลังดำเนินการ", "เสร็จสิ้น", "ไม่เกี่ยวข้อง"
 SNAP_A = "troffi_geojsonapi_2025-05-06_snapshotA.csv"
 SNAP_B = "troffi_geojsonapi_2025-05-06_snapshotB.csv"
@@ -30,25 +26,7 @@ SNAP_B = "troffi_geojsonapi_2025-05-06_snapshotB.csv"
 
 # --- inputs ---------------------------------------------------------------------------------
 
-def iso(dt: datetime | None) -> str:
-    return "" if dt is None else dt.isoformat(sep=" ")
-
-
-def row(tid: str, reported: datetime, state: str, activity: datetime | None = None,
-        finished: datetime | None = None, **extra) -> dict:
-    """One export row: times written with their offset (UTC)."""
-    return {**dict.fromkeys(HEADER, ""), "ticket_id": tid, "type": "{ถนน}", "organization": "เทศบาลเมืองพะเยา",
-            "district": "เมืองพะเยา", "province": "พะเยา", "timestamp": iso(reported), "state": state,
-            "last_activity": iso(activity), "timestamp_finished": iso(finished), **extra}
-
-
-def write_csv(path: Path, rows: list[dict]) -> Path:
-    out = io.StringIO()
-    w = csv.DictWriter(out, HEADER, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    path.write_bytes(out.getvalue().encode("utf-8"))
-    return path
+row = status_row
 
 
 _files = iter(range(1, 1_000_000))

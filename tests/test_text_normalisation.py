@@ -4,8 +4,6 @@ Reader level only (read_source(...).rows): no database is needed to see what wou
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 import unicodedata
@@ -13,12 +11,12 @@ from dataclasses import fields
 
 import pytest
 
+from export_csv import EXPORT_HEADER
+from export_csv import write_csv as write_export_csv
 from fondueboard.importer.formats import exchange_records, read_source
 from fondueboard.records import RejectedRow, TicketRecord
 
-HEADER = ["ticket_id", "type", "organization", "comment", "photo", "photo_after", "coords", "address",
-          "subdistrict", "district", "province", "timestamp", "state", "star", "count_reopen", "last_activity"]
-EMPTY = dict.fromkeys(HEADER, "")
+EMPTY = dict.fromkeys(EXPORT_HEADER, "")
 
 # Every invisible character the rule covers, taken from the Unicode database rather than listed.
 FORMAT_CHARS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
@@ -31,12 +29,7 @@ def row(**values) -> dict:
 
 
 def write_csv(path, rows: list[dict]):
-    out = io.StringIO()
-    w = csv.DictWriter(out, HEADER, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    path.write_bytes(out.getvalue().encode("utf-8"))
-    return path
+    return write_export_csv(path, rows, EXPORT_HEADER)
 
 
 def write_exchange_json(path, records: list[dict], ensure_ascii=True):
