@@ -262,6 +262,16 @@ def brief_config(path: Path | None = None) -> BriefConfig:
     return BriefConfig(**values, category_targets=tuple(sorted(pairs)))
 
 
+def targets_in_force(path: Path | None = None) -> BriefConfig:
+    """The settings whose on-time targets the summaries are built with: the settings file's, or the
+    defaults while it has an error (the pages say so; once it is fixed, the summaries are rebuilt
+    with its targets: fondueboard.summary.summaries_current)."""
+    try:
+        return brief_config(path)
+    except ConfigError:
+        return BriefConfig()
+
+
 DEFAULT_EXCHANGE_API = "https://publicapi.traffy.in.th/exchange-api/"
 
 

@@ -15,7 +15,18 @@ from datetime import date
 from sqlalchemy import Column, MetaData, Table, and_, func, inspect, literal, or_, select, union_all
 from sqlalchemy.engine import Connection, Engine
 
-from fondueboard.db import MEASURES, SUMMARY_TABLES, daily_counts, finish_times, monthly_counts, tickets
+from fondueboard.config import targets_in_force
+from fondueboard.db import (
+    FLOW_MEASURES,
+    MEASURES,
+    SUMMARY_TABLES,
+    daily_counts,
+    daily_flow,
+    finish_times,
+    monthly_counts,
+    monthly_flow,
+    tickets,
+)
 from fondueboard.locks import write_lock
 from fondueboard.summary import Summaries, rebuild, recompute, summaries_current
 
@@ -57,7 +68,7 @@ def _stand_in(table: Table) -> Table:
 
 
 # Where the check builds the summaries afresh.
-EXPECTED = Summaries(*(_stand_in(t) for t in SUMMARY_TABLES))  # daily, monthly, finishes
+EXPECTED = Summaries(*(_stand_in(t) for t in SUMMARY_TABLES))  # in the order of Summaries' fields
 
 
 def _difference(conn: Connection, stored: Table, expected: Table, keys: tuple[str, ...],
@@ -96,16 +107,21 @@ def _comparable(conn: Connection) -> bool:
 
 
 def _compare(conn: Connection) -> CheckResult:
-    result = CheckResult(current=summaries_current(conn), comparable=_comparable(conn))
+    cfg = targets_in_force()
+    result = CheckResult(current=summaries_current(conn, cfg), comparable=_comparable(conn))
     result.complaints = conn.execute(select(func.count()).select_from(tickets)).scalar_one()
     if not result.comparable:
         return result
     result.summarised = _summarised(conn)
     _STAND_INS.create_all(conn)
-    recompute(conn, EXPECTED)
+    recompute(conn, EXPECTED, cfg)
     counts = tuple(m for m in MEASURES if m not in ("lon_sum", "lat_sum"))
     for stored, built in ((daily_counts, EXPECTED.daily), (monthly_counts, EXPECTED.monthly)):
         found = _difference(conn, stored, built, COUNT_KEYS, counts, ("lon_sum", "lat_sum"))
+        if found:
+            result.differences.append(found)
+    for stored, built in ((daily_flow, EXPECTED.flow_daily), (monthly_flow, EXPECTED.flow_monthly)):
+        found = _difference(conn, stored, built, COUNT_KEYS, FLOW_MEASURES, ())
         if found:
             result.differences.append(found)
     found = _difference(conn, finish_times, EXPECTED.finishes, FINISH_KEYS, (), ("days",))
@@ -131,4 +147,4 @@ def check(engine: Engine, on_wait: Callable[[], None] | None = None) -> CheckRes
 def repair(engine: Engine, on_wait: Callable[[], None] | None = None) -> None:
     """Rebuild every summary from the complaint tables."""
     with write_lock(engine, on_wait), engine.begin() as conn:
-        rebuild(conn)
+        rebuild(conn, targets_in_force())

@@ -109,7 +109,8 @@ tickets = Table(
     Column("closed_at", UTCDateTime),
     Column("closed_exact", SmallInteger),  # 1: from `timestamp_finished`; 0: approximate
 )
-Index("ix_tickets_reported_at", tickets.c.reported_at)
+# With the finish time: completion like for like reads a period's tickets from the index alone.
+Index("ix_tickets_reported_closed", tickets.c.reported_at, tickets.c.closed_at)
 Index("ix_tickets_closed_at", tickets.c.closed_at)
 Index("ix_tickets_group_reported", tickets.c.status_group, tickets.c.reported_at)
 Index("ix_tickets_district_reported", tickets.c.district, tickets.c.reported_at)
@@ -218,10 +219,16 @@ open_spans = Table(
     Column("ticket_id", String(64), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
     Column("opened_at", UTCDateTime, nullable=False),
     Column("left_at", UTCDateTime),
+    # When the span became late (open past the complaint's target, fondueboard.history.target_days),
+    # if before it ended. It follows the targets the summaries were built with (summary_state).
+    Column("late_at", UTCDateTime),
 )
 Index("ix_open_spans_ticket", open_spans.c.ticket_id)
 # A recent moment is covered by few spans: those left after it, and those open now.
 Index("ix_open_spans_left", open_spans.c.left_at, open_spans.c.opened_at)
+# The summaries of flow refresh a day from the spans that opened, ended or became late on it.
+Index("ix_open_spans_opened", open_spans.c.opened_at)
+Index("ix_open_spans_late", open_spans.c.late_at)
 
 # --- summaries the importer keeps (fondueboard.summary) --------------------------------------
 # Pages read these instead of the ticket tables, so a page costs the same at a million tickets
@@ -236,7 +243,7 @@ COUNT_MEASURES = ("tickets", *GROUPS, "credited", "ratings", "star_sum", "low_ra
 MEASURES = (*COUNT_MEASURES, "lon_sum", "lat_sum")
 
 
-def _counts_table(name: str) -> Table:
+def _counts_table(name: str, measures: list[Column]) -> Table:
     table = Table(
         name,
         metadata,
@@ -244,8 +251,7 @@ def _counts_table(name: str) -> Table:
         Column("district", Text),
         Column("category", Text),
         Column("agency", Text),
-        *[Column(m, Integer, nullable=False) for m in COUNT_MEASURES],
-        *[Column(m, Float, nullable=False) for m in ("lon_sum", "lat_sum")],
+        *measures,
     )
     # One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
     # ends with the day, so a period is a range inside it.
@@ -260,11 +266,38 @@ def _counts_table(name: str) -> Table:
     return table
 
 
-daily_counts = _counts_table("daily_counts")
+def _count_columns() -> list[Column]:
+    return [*[Column(m, Integer, nullable=False) for m in COUNT_MEASURES],
+            *[Column(m, Float, nullable=False) for m in ("lon_sum", "lat_sum")]]
+
+
+daily_counts = _counts_table("daily_counts", _count_columns())
+# What got worse (queries.flow.changes) counts every cell of 13 periods of days: every district x
+# category (ticket rows), or every agency. These hold the count itself, so those reads never
+# visit the table.
+Index("ix_daily_counts_cells", daily_counts.c.agency, daily_counts.c.day, daily_counts.c.category,
+      daily_counts.c.district, daily_counts.c.tickets)
+Index("ix_daily_counts_agencies", daily_counts.c.category, daily_counts.c.day, daily_counts.c.agency,
+      daily_counts.c.tickets)
 # The same sums per calendar month (day = the month's first day): where tickets are dense (a
 # city), a period of whole months reads several times fewer rows; only the days at its ends come
 # from daily_counts.
-monthly_counts = _counts_table("monthly_counts")
+monthly_counts = _counts_table("monthly_counts", _count_columns())
+
+# What happened on each Bangkok day (metrics.md, "Flow"), with the same keys as daily_counts but
+# the day of the event, not of the report: open spans that began and ended (the backlog at a
+# midnight is the sum of opened - ended over the days before it), spans that became late and late
+# spans that ended (likewise the late count), complaints closed and closed within their target.
+# Late and on time follow the targets recorded in summary_state.
+FLOW_MEASURES = ("opened", "ended", "late_started", "late_ended", "closed", "closed_on_time")
+
+
+def _flow_columns() -> list[Column]:
+    return [Column(m, Integer, nullable=False) for m in FLOW_MEASURES]
+
+
+daily_flow = _counts_table("daily_flow", _flow_columns())
+monthly_flow = _counts_table("monthly_flow", _flow_columns())
 
 # One row per finish credited to an agency with a known time, for the ranking's median and
 # "finished within N days" (neither can be summed from counts).
@@ -286,13 +319,15 @@ Index("ux_finish_times_ticket", finish_times.c.ticket_id, finish_times.c.agency,
 Index("ix_finish_times_agency", finish_times.c.agency, finish_times.c.days, finish_times.c.day)
 
 # Derived from the complaint tables alone: rebuilt whole, never altered (see ensure_schema).
-SUMMARY_TABLES = (daily_counts, monthly_counts, finish_times)
+SUMMARY_TABLES = (daily_counts, monthly_counts, finish_times, daily_flow, monthly_flow)
 
-# Which definition of the summaries the rows above were built with: a newer version rebuilds them.
+# Which definition of the summaries the rows above were built with, and with which on-time targets
+# (fondueboard.history.targets_key): a newer version, or other targets, rebuilds them.
 summary_state = Table(
     "summary_state",
     metadata,
     Column("version", Integer, nullable=False),
+    Column("targets", Text),
 )
 
 # --- dialect-specific expressions -----------------------------------------------------------
@@ -349,26 +384,6 @@ def _month_sqlite(element, compiler, **kw):
     return "date(%s, 'start of month')" % compiler.process(element.clauses, **kw)
 
 
-DAY_ZERO = date(2000, 1, 1)
-
-
-class day_number(FunctionElement):
-    """Whole days from DAY_ZERO to a DATE, as an integer (so dates can be bucketed by division)."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(day_number, "postgresql")
-def _day_number_pg(element, compiler, **kw):
-    return "(%s - DATE '2000-01-01')" % compiler.process(element.clauses, **kw)
-
-
-@compiles(day_number, "sqlite")
-def _day_number_sqlite(element, compiler, **kw):
-    return "CAST(julianday(%s) - julianday('2000-01-01') AS INTEGER)" % compiler.process(element.clauses, **kw)
-
-
 class days_between(FunctionElement):
     """Days, with fractions, from the UTC timestamp `start` to `end` (NULL if either is NULL)."""
 
@@ -386,6 +401,29 @@ def _days_pg(element, compiler, **kw):
 def _days_sqlite(element, compiler, **kw):
     end, start = (compiler.process(c, **kw) for c in element.clauses)
     return "(julianday(%s) - julianday(%s))" % (end, start)
+
+
+class plus_days(FunctionElement):
+    """A UTC timestamp column plus a whole number of days (an integer expression)."""
+
+    type = UTCDateTime()
+    inherit_cache = True
+
+
+@compiles(plus_days, "postgresql")
+def _plus_days_pg(element, compiler, **kw):
+    moment, days = (compiler.process(c, **kw) for c in element.clauses)
+    # Hours, not days: a day of the session's time zone may have 23 or 25 hours.
+    return "(%s + (%s) * INTERVAL '24 hours')" % (moment, days)
+
+
+@compiles(plus_days, "sqlite")
+def _plus_days_sqlite(element, compiler, **kw):
+    # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff': whole days leave the fraction as it is, and
+    # strftime would cut it to milliseconds.
+    moment, days = (compiler.process(c, **kw) for c in element.clauses)
+    return "(strftime('%%Y-%%m-%%d %%H:%%M:%%S', %s, '+' || (%s) || ' days') || substr(%s, 20))" % (
+        moment, days, moment)
 
 
 # --- engine ---------------------------------------------------------------------------------

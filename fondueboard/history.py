@@ -14,16 +14,33 @@ older file changes nothing (its rows are stale: see fondueboard.importer.load).
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import and_, case, exists, func, insert, literal, literal_column, or_, select, union_all, update
 from sqlalchemy.engine import Connection
 
-from fondueboard.db import UTCDateTime, import_log, open_spans, status_history, tickets
+from fondueboard.config import BriefConfig
+from fondueboard.db import UTCDateTime, import_log, open_spans, plus_days, status_history, ticket_categories, tickets
 from fondueboard.statuses import FINISHED, OPEN_GROUPS
 
 h, t = status_history, tickets
 HISTORY_COLUMNS = ["ticket_id", "import_id", "changed_at", "exact", "old_status", "old_group", "new_status", "new_group"]
+
+
+def target_days(cfg: BriefConfig, t=tickets):
+    """A complaint's on-time target in days: its categories' shortest (the default where none is set)."""
+    if not cfg.category_targets:
+        return literal(cfg.target_days)
+    tc = ticket_categories.alias("target_categories")
+    per_label = case(dict(cfg.category_targets), value=tc.c.category, else_=cfg.target_days)
+    shortest = select(func.min(per_label)).where(tc.c.ticket_id == t.c.id).scalar_subquery()
+    return func.coalesce(shortest, cfg.target_days)
+
+
+def targets_key(cfg: BriefConfig) -> str:
+    """The on-time targets of `cfg` as the summaries record them (summary_state.targets)."""
+    return json.dumps([cfg.target_days, [list(pair) for pair in cfg.category_targets]], ensure_ascii=False)
 
 
 def _later(a, b):
@@ -97,10 +114,11 @@ def closed_values(staged, seen_at: datetime) -> dict:
             "closed_exact": case((kept, t.c.closed_exact), else_=exact)}
 
 
-def derive_spans(conn: Connection, ticket_ids=None) -> None:
+def derive_spans(conn: Connection, cfg: BriefConfig, ticket_ids=None) -> None:
     """Rebuild the open spans of the tickets `ticket_ids` selects (a subquery of ids; None: every
     ticket) from their report and history. States follow the order the changes were seen in, and
-    a change's time is held at or after every earlier one's, so spans never run backwards."""
+    a change's time is held at or after every earlier one's, so spans never run backwards. A span
+    becomes late at the later of its start and the report plus the complaint's target (`cfg`)."""
     span_where = [] if ticket_ids is None else [open_spans.c.ticket_id.in_(ticket_ids)]
     conn.execute(open_spans.delete().where(*span_where))
     which = [] if ticket_ids is None else [t.c.id.in_(ticket_ids)]
@@ -122,8 +140,11 @@ def derive_spans(conn: Connection, ticket_ids=None) -> None:
     spans = select(moments.c.ticket_id, moments.c.at, moments.c.is_open,
                    func.lead(moments.c.at).over(partition_by=moments.c.ticket_id,
                                                 order_by=moments.c.ord).label("until")).subquery("spans")
-    conn.execute(insert(open_spans).from_select(["ticket_id", "opened_at", "left_at"], select(
-        spans.c.ticket_id, spans.c.at, spans.c.until).where(spans.c.is_open == 1)))
+    late = _later(spans.c.at, plus_days(t.c.reported_at, target_days(cfg)))
+    late_at = case((or_(spans.c.until.is_(None), late < spans.c.until), late), else_=None)
+    conn.execute(insert(open_spans).from_select(["ticket_id", "opened_at", "left_at", "late_at"], select(
+        spans.c.ticket_id, spans.c.at, spans.c.until, late_at)
+        .select_from(spans.join(t, t.c.id == spans.c.ticket_id)).where(spans.c.is_open == 1)))
 
 
 def backfill(conn: Connection) -> int:

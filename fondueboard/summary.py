@@ -12,8 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    Column,
+    Date,
     Float,
     Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
     and_,
     case,
     cast,
@@ -25,32 +31,39 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    union,
+    union_all,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.schema import Table
+from sqlalchemy.sql import Subquery
 
+from fondueboard.config import BriefConfig, targets_in_force
 from fondueboard.db import (
+    FLOW_MEASURES,
     MEASURES,
     SUMMARY_TABLES,
     bangkok_date,
     bangkok_day_bounds,
     daily_counts,
+    daily_flow,
     days_between,
     finish_times,
     month_of,
     monthly_counts,
+    monthly_flow,
+    open_spans,
     summary_state,
     ticket_agencies,
     ticket_categories,
     tickets,
 )
-from fondueboard.history import backfill, derive_spans
+from fondueboard.history import backfill, derive_spans, target_days, targets_key
 from fondueboard.locks import write_lock
 from fondueboard.statuses import FINISHED, GROUPS
 
 t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
-SUMMARY_VERSION = 3  # 2: monthly_counts; 3: status history and open spans
+SUMMARY_VERSION = 4  # 2: monthly_counts; 3: status history and open spans; 4: daily_flow
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -125,25 +138,59 @@ class Summaries:
     daily: Table = daily_counts
     monthly: Table = monthly_counts
     finishes: Table = finish_times
+    flow_daily: Table = daily_flow
+    flow_monthly: Table = monthly_flow
 
 
 STORED = Summaries()
 
 
-def _insert_grouped(conn: Connection, into: Table, source, where, category, agency) -> None:
-    """Sum the ticket measures per (day, district, category, agency) into `into` (daily rows)."""
-    day, district = ticket_day().label("day"), ticket_district().label("district")
+def _insert_grouped(conn: Connection, into: Table, source, where, day, district, category, agency,
+                    measures: list) -> None:
+    """Sum `measures` per (day, district, category, agency) into `into` (daily rows): category and
+    agency are columns of `source`, or None for the rows over every category or agency."""
+    day, district = day.label("day"), district.label("district")
     category_col = (category if category is not None else null()).label("category")
     agency_col = (agency if agency is not None else null()).label("agency")
     keys = [day, district] + ([category_col] if category is not None else []) + (
         [agency_col] if agency is not None else [])
-    stmt = (select(day, district, category_col, agency_col, *_summed(ticket_measures(agency)))
+    stmt = (select(day, district, category_col, agency_col, *measures)
             .select_from(source).where(*where).group_by(*keys))
-    conn.execute(insert(into).from_select(["day", "district", "category", "agency", *MEASURES], stmt))
+    conn.execute(insert(into).from_select(["day", "district", "category", "agency", *[m.name for m in measures]],
+                                          stmt))
+
+
+def _insert_every_slice(conn: Connection, into: Table, source, where, day, measures, days: list | None,
+                        ticket_id=t.c.id, district=None, label_and_agency: bool = True) -> None:
+    """`measures` (a function of the agency credited: None, or the agency column) of `source` (the
+    tickets, or rows of theirs keyed by `ticket_id` with a `district` column) summed into `into`
+    per day and district: over every ticket, per label, per agency and (label_and_agency) per
+    label and agency; then the province-wide rollup of the ticket rows of `days` (None: every
+    day; agency rows sum their districts when asked)."""
+    tc, ta = ticket_categories, ticket_agencies
+    district = ticket_district() if district is None else district
+    labelled = source.outerjoin(tc, tc.c.ticket_id == ticket_id)
+    label = func.coalesce(tc.c.category, literal(UNSPECIFIED))
+    _insert_grouped(conn, into, source, where, day, district, None, None, measures(None))
+    _insert_grouped(conn, into, labelled, where, day, district, label, None, measures(None))
+    _insert_grouped(conn, into, source.join(ta, ta.c.ticket_id == ticket_id), where, day, district, None,
+                    ta.c.agency, measures(ta.c.agency))
+    if label_and_agency:
+        _insert_grouped(conn, into, labelled.join(ta, ta.c.ticket_id == ticket_id), where, day, district, label,
+                        ta.c.agency, measures(ta.c.agency))
+    names = [m.name for m in measures(None)]
+    rollup = [into.c.agency.is_(None), into.c.district.is_not(None)]
+    if days is not None:
+        rollup.append(into.c.day.in_(days))
+    conn.execute(insert(into).from_select(
+        ["day", "district", "category", "agency", *names],
+        select(into.c.day, null(), into.c.category, null(), *_summed([into.c[m] for m in names]))
+        .where(*rollup).group_by(into.c.day, into.c.category)))
 
 
 def _refresh(conn: Connection, days: list | None, to: Summaries = STORED) -> None:
-    """Rebuild the summaries of the Bangkok days in `days` (dates; None: every day)."""
+    """Rebuild the summaries of the tickets reported on the Bangkok days in `days` (dates; None:
+    every day)."""
     d, f = to.daily, to.finishes
     if days is None:
         conn.execute(delete(d))
@@ -155,23 +202,9 @@ def _refresh(conn: Connection, days: list | None, to: Summaries = STORED) -> Non
         # The range lets the reported_at index find the days' tickets; the list picks the days.
         lower, upper = bangkok_day_bounds(min(days), max(days))
         where = [t.c.reported_at >= lower, t.c.reported_at < upper, ticket_day().in_(days)]
-    tc, ta = ticket_categories, ticket_agencies
-    labelled = t.outerjoin(tc, tc.c.ticket_id == t.c.id)
-    label = func.coalesce(tc.c.category, literal(UNSPECIFIED))
-    _insert_grouped(conn, d, t, where, None, None)
-    _insert_grouped(conn, d, labelled, where, label, None)
-    _insert_grouped(conn, d, t.join(ta, ta.c.ticket_id == t.c.id), where, None, ta.c.agency)
-    _insert_grouped(conn, d, labelled.join(ta, ta.c.ticket_id == t.c.id), where, label, ta.c.agency)
-    # The province-wide rollup of ticket rows (agency rows sum their districts when asked).
-    rollup = [d.c.agency.is_(None), d.c.district.is_not(None)]
-    if days is not None:
-        rollup.append(d.c.day.in_(days))
-    conn.execute(insert(d).from_select(
-        ["day", "district", "category", "agency", *MEASURES],
-        select(d.c.day, null(), d.c.category, null(),
-               *_summed([d.c[m] for m in MEASURES]))
-        .where(*rollup).group_by(d.c.day, d.c.category)))
-    _refresh_months(conn, days, to)  # from the day rows just written
+    _insert_every_slice(conn, d, t, where, ticket_day(), lambda agency: _summed(ticket_measures(agency)), days)
+    _refresh_months(conn, days, d, to.monthly, MEASURES)  # from the day rows just written
+    ta = ticket_agencies
     finish = resolution_days(ta.c.agency)
     conn.execute(insert(f).from_select(
         ["day", "district", "agency", "ticket_id", "days", "approximate"],
@@ -181,9 +214,8 @@ def _refresh(conn: Connection, days: list | None, to: Summaries = STORED) -> Non
         .where(*where, finish.is_not(None))))
 
 
-def _refresh_months(conn: Connection, days: list | None, to: Summaries) -> None:
-    """Sum the daily rows of the months holding `days` (None: every month) into the monthly table."""
-    d, m = to.daily, to.monthly
+def _refresh_months(conn: Connection, days: list | None, d: Table, m: Table, measures) -> None:
+    """Sum the daily rows of `d` of the months holding `days` (None: every month) into `m`."""
     month = month_of(d.c.day)
     where = []
     if days is None:
@@ -193,14 +225,93 @@ def _refresh_months(conn: Connection, days: list | None, to: Summaries) -> None:
         conn.execute(delete(m).where(m.c.day.in_(months)))
         where = [d.c.day >= months[0], month.in_(months)]
     conn.execute(insert(m).from_select(
-        ["day", "district", "category", "agency", *MEASURES],
-        select(month, d.c.district, d.c.category, d.c.agency, *_summed([d.c[c] for c in MEASURES]))
+        ["day", "district", "category", "agency", *measures],
+        select(month, d.c.district, d.c.category, d.c.agency, *_summed([d.c[c] for c in measures]))
         .where(*where).group_by(month, d.c.district, d.c.category, d.c.agency)))
 
 
-def summaries_current(conn: Connection) -> bool:
-    """Whether the summaries were built by this version's definition (else they are rebuilt)."""
-    return conn.execute(select(summary_state.c.version)).scalar() == SUMMARY_VERSION
+# --- flow: what happened on each day (metrics.md, "Flow") -----------------------------------------
+
+
+def _when(col, days: list | None, between: tuple | None) -> list:
+    """`col` (a time) falls on one of `days`, or in `between` ([lower, upper) in UTC); with
+    neither, whenever it is set."""
+    if between is not None:
+        return [col >= between[0], col < between[1]]
+    if days is None:
+        return [col.is_not(None)]
+    lower, upper = bangkok_day_bounds(min(days), max(days))
+    return [col >= lower, col < upper, bangkok_date(col).in_(days)]
+
+
+def flow_events(cfg: BriefConfig | None, days: list | None = None, between: tuple | None = None) -> Subquery:
+    """One row per event on `days` or in `between` (see _when): (ticket_id, day, FLOW_MEASURES as
+    0/1): an open span began, ended, became late, or ended late; a complaint closed, within its
+    target of `cfg` or not (without `cfg`, closed_on_time is 0). Each kind is found through the
+    index on its own time."""
+    sp = open_spans
+    one, zero = literal_column("1"), literal_column("0")
+
+    def event(ticket_id, at, **flags):
+        return select(ticket_id.label("ticket_id"), bangkok_date(at).label("day"),
+                      *[flags.get(m, zero).label(m) for m in FLOW_MEASURES])
+
+    on_time = zero if cfg is None else case(
+        (days_between(t.c.closed_at, t.c.reported_at) <= target_days(cfg), 1), else_=0)
+    return union_all(
+        event(sp.c.ticket_id, sp.c.opened_at, opened=one).where(*_when(sp.c.opened_at, days, between)),
+        event(sp.c.ticket_id, sp.c.left_at, ended=one).where(*_when(sp.c.left_at, days, between)),
+        event(sp.c.ticket_id, sp.c.late_at, late_started=one).where(*_when(sp.c.late_at, days, between)),
+        event(sp.c.ticket_id, sp.c.left_at, late_ended=one).where(sp.c.late_at.is_not(None),
+                                                                   *_when(sp.c.left_at, days, between)),
+        event(t.c.id, t.c.closed_at, closed=one, closed_on_time=on_time)
+        .where(*_when(t.c.closed_at, days, between)),
+    ).subquery("events")
+
+
+# Each ticket's events summed per day, with its district: the flow summaries' slices are summed
+# from this rather than from the events, which are more, and each would otherwise join the
+# tickets again. Temporary: it lives within the refresh's transaction.
+_WORK = MetaData()
+flow_ticket_days = Table("flow_ticket_days", _WORK, Column("ticket_id", String(64), nullable=False),
+                         Column("day", Date, nullable=False), Column("district", Text, nullable=False),
+                         *[Column(m, Integer, nullable=False) for m in FLOW_MEASURES], prefixes=["TEMPORARY"])
+
+
+def _refresh_flow(conn: Connection, days: list | None, cfg: BriefConfig, to: Summaries = STORED) -> None:
+    """Rebuild the flow summaries of the Bangkok days in `days` (None: every day) from the open
+    spans and the tickets' finish times. They hold no rows per label and agency at once: those
+    cost the import more than they save (queries.facts.flow_summary_can_answer)."""
+    d, per = to.flow_daily, flow_ticket_days
+    conn.execute(delete(d).where(*([] if days is None else [d.c.day.in_(days)])))
+    e = flow_events(cfg, days)
+    per.drop(conn, checkfirst=True)  # left on a pooled SQLite connection by a refresh that failed
+    per.create(conn)
+    conn.execute(insert(per).from_select(["ticket_id", "day", "district", *FLOW_MEASURES], select(
+        e.c.ticket_id, e.c.day, ticket_district(), *_summed([e.c[m] for m in FLOW_MEASURES]))
+        .select_from(e.join(t, t.c.id == e.c.ticket_id)).group_by(e.c.ticket_id, e.c.day, t.c.district)))
+    _insert_every_slice(conn, d, per, [], per.c.day, lambda agency: _summed([per.c[m] for m in FLOW_MEASURES]),
+                        days, ticket_id=per.c.ticket_id, district=per.c.district, label_and_agency=False)
+    per.drop(conn)
+    _refresh_months(conn, days, d, to.flow_monthly, FLOW_MEASURES)
+
+
+def event_days(conn: Connection, ticket_ids) -> set:
+    """The Bangkok days of every flow event of the tickets `ticket_ids` selects (a subquery of
+    ids): read before an import changes them and after, they are the days whose flow it changes."""
+    sp = open_spans
+    mine = sp.c.ticket_id.in_(ticket_ids)
+    found = union(*[select(bangkok_date(col)).where(mine, col.is_not(None))
+                    for col in (sp.c.opened_at, sp.c.left_at, sp.c.late_at)],
+                  select(bangkok_date(t.c.closed_at)).where(t.c.id.in_(ticket_ids), t.c.closed_at.is_not(None)))
+    return {day for (day,) in conn.execute(found)}
+
+
+def summaries_current(conn: Connection, cfg: BriefConfig) -> bool:
+    """Whether the summaries were built by this version's definition and with `cfg`'s on-time
+    targets (else they are rebuilt)."""
+    state = conn.execute(select(summary_state.c.version, summary_state.c.targets)).first()
+    return state is not None and tuple(state) == (SUMMARY_VERSION, targets_key(cfg))
 
 
 def reset_summaries(conn: Connection) -> None:
@@ -213,40 +324,49 @@ def reset_summaries(conn: Connection) -> None:
     conn.execute(delete(summary_state))
 
 
-def refresh_summaries(conn: Connection, days: list | None) -> None:
-    """In an import's transaction, after its writes: rebuild the summaries of the days it touched
-    (None: of every day, and every ticket's open spans, into tables just reset, recording the
-    definition they follow; tickets without history are given it first: history.backfill)."""
+def refresh_summaries(conn: Connection, days: list | None, cfg: BriefConfig, flow_days=None) -> None:
+    """In an import's transaction, after its writes: rebuild the summaries of the tickets reported
+    on the days it touched and the flow of the days its events moved from or to (`flow_days`);
+    None: of every day, and every ticket's open spans, into tables just reset, recording the
+    definition and targets (`cfg`) they follow (tickets without history are given it first:
+    history.backfill)."""
     if days is None:
-        derive_spans(conn)
+        derive_spans(conn, cfg)
         _refresh(conn, None)
-        conn.execute(insert(summary_state).values(version=SUMMARY_VERSION))
-    elif days:
+        _refresh_flow(conn, None, cfg)
+        conn.execute(insert(summary_state).values(version=SUMMARY_VERSION, targets=targets_key(cfg)))
+        return
+    if days:
         _refresh(conn, days)
+    if flow_days:
+        _refresh_flow(conn, sorted(flow_days), cfg)
 
 
-def recompute(conn: Connection, into: Summaries) -> None:
+def recompute(conn: Connection, into: Summaries, cfg: BriefConfig) -> None:
     """Build every summary from the ticket tables into `into` (empty stand-ins: see Summaries)."""
     _refresh(conn, None, into)
+    _refresh_flow(conn, None, cfg, into)
 
 
-def rebuild(conn: Connection) -> None:
+def rebuild(conn: Connection, cfg: BriefConfig) -> None:
     """Rebuild every summary from the ticket tables, in tables made anew (a database from before the
-    status history gets it first)."""
+    status history gets it first), with `cfg`'s on-time targets."""
     reset_summaries(conn)
     backfill(conn)
-    refresh_summaries(conn, None)
+    refresh_summaries(conn, None, cfg)
 
 
 def ensure_summaries(engine: Engine, on_wait=None) -> bool:
-    """On start: rebuild the summaries if they were built by another definition or are of another
-    shape (or never built, as in a database made before they existed), under the write lock.
-    Returns whether it rebuilt."""
+    """On start: rebuild the summaries if they were built by another definition, with other on-time
+    targets than the settings' (fondueboard.config.targets_in_force) or are of another shape (or
+    never built, as in a database made before they existed), under the write lock. Returns
+    whether it rebuilt."""
+    cfg = targets_in_force()
     with engine.connect() as conn:
-        if summaries_current(conn):
+        if summaries_current(conn, cfg):
             return False
     with write_lock(engine, on_wait), engine.begin() as conn:
-        if summaries_current(conn):  # another process did it while this one waited
+        if summaries_current(conn, cfg):  # another process did it while this one waited
             return False
-        rebuild(conn)
+        rebuild(conn, cfg)
         return True

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 
 from fondueboard.cli import import_file
+from fondueboard.consistency import check
 from fondueboard.db import BANGKOK, import_log, open_spans, status_history, summary_state, tickets
 from fondueboard.statuses import FINISHED, OPEN_GROUPS, status_group
 from fondueboard.summary import SUMMARY_VERSION, ensure_summaries
@@ -98,6 +99,9 @@ def check_consistency(engine) -> None:
             assert tk["closed_at"] is None and tk["closed_exact"] is None, (tid, tk)
     for h in history(engine):
         assert h["changed_at"] >= stored[h["ticket_id"]]["reported_at"], h
+    # Every summary, the flow's included, as a rebuild from the tables would make it.
+    result = check(engine)
+    assert result.ok, result
 
 
 # --- the model: what the rows written say should be stored (metrics.md, Flow) ---------------

@@ -151,7 +151,7 @@ def test_a_failed_bulk_load_leaves_the_database_as_it_was(engine, monkeypatch):
     assert before["ticket_categories"][2] == ["tickets"]
     monkeypatch.setattr(load_mod, "BULK_MIN_ROWS", 1)
 
-    def broken(conn, days):
+    def broken(conn, *args):
         raise RuntimeError("summary step failed")
 
     monkeypatch.setattr(load_mod, "refresh_summaries", broken)

@@ -36,17 +36,20 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
+from fondueboard.config import targets_in_force
 from fondueboard.db import (
     RAW_KEPT,
     UTCDateTime,
     bangkok_date,
     cleaned_values,
     daily_counts,
+    daily_flow,
     ensure_schema,
     finish_times,
     import_log,
     metadata,
     monthly_counts,
+    monthly_flow,
     open_spans,
     rejected_rows,
     status_history,
@@ -58,14 +61,14 @@ from fondueboard.history import backfill, closed_values, derive_spans, finish_ti
 from fondueboard.locks import write_lock
 from fondueboard.records import ExplainedError, RejectedRow, TicketRecord
 from fondueboard.statuses import OTHER
-from fondueboard.summary import refresh_summaries, reset_summaries, summaries_current
+from fondueboard.summary import event_days, refresh_summaries, reset_summaries, summaries_current
 
 CHUNK_ROWS = 20_000
 # A file adding at least this many tickets, and at least as many as are stored, is a bulk load:
 # the tables' indexes are built once from all rows instead of updated row by row (see _bulk_load).
 BULK_MIN_ROWS = 50_000
-BULK_TABLES = (tickets, ticket_categories, ticket_agencies, status_history, open_spans, daily_counts,
-               monthly_counts, finish_times)
+BULK_TABLES = (tickets, ticket_categories, ticket_agencies, status_history, open_spans, daily_counts, daily_flow,
+               monthly_counts, monthly_flow, finish_times)
 
 # What the importer keeps itself rather than reads (fondueboard.history): never staged or hashed.
 KEPT_FIELDS = ("import_id", "closed_at", "closed_exact")
@@ -254,13 +257,15 @@ def _load_locked(engine: Engine, rows, result: ImportResult, progress, fraction_
 
 def _mark_visible(engine: Engine) -> None:
     """After a bulk load, VACUUM the tables pages read from their indexes alone (finish times for
-    the ranking's medians, the label tables for a category filter), outside any transaction as
-    VACUUM must be. Until their pages are marked all-visible those reads go to the table too, and
-    on a fresh million-ticket load that lasts until autovacuum's next round: 1.0-1.3 s rankings
-    instead of 0.3 s, for 0.3 s of VACUUM. The load is committed; a failure here only defers it."""
+    the ranking's medians, the label tables for a category filter, the tickets' report and finish
+    times for completion like for like, the daily counts for what got worse), outside any
+    transaction as VACUUM must be. Until their pages are marked all-visible those reads go to the
+    table too, and on a fresh million-ticket load that lasts until autovacuum's next round:
+    1.0-1.3 s rankings instead of 0.3 s, a Monday brief twice as slow. The load is committed; a
+    failure here only defers it."""
     try:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            for table in (finish_times, ticket_categories, ticket_agencies):
+            for table in (finish_times, ticket_categories, ticket_agencies, tickets, daily_counts):
                 conn.exec_driver_sql(f"VACUUM {table.name}")  # our own table names, not input
     except Exception:  # autovacuum will do it in its own time
         pass
@@ -307,21 +312,26 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done, started_at
     _stage_all(conn, rows, result, progress, fraction_done)
     _resolve_duplicates(conn, result)
     _classify(conn, result, started_at)
-    # Summaries of an earlier definition or shape are rebuilt whole, in tables made anew before
-    # a bulk load drops their indexes.
-    touched = _touched_days(conn) if summaries_current(conn) else None
+    # Summaries of an earlier definition, shape or targets are rebuilt whole, in tables made anew
+    # before a bulk load drops their indexes.
+    cfg = targets_in_force()
+    touched = _touched_days(conn) if summaries_current(conn, cfg) else None
     if touched is None:
         reset_summaries(conn)
         backfill(conn)  # a database from before the history: first what it holds, then this file's changes
     result.bulk = _is_bulk(conn, result)
     written = stage_tickets.c.action.in_(("insert", "update"))
+    written_ids = select(stage_tickets.c.id).where(written)
+    # The days whose flow this file changes: those of its tickets' events before it, and after.
+    flow_days = event_days(conn, written_ids) if touched is not None else None
     with _bulk_load(conn) if result.bulk else nullcontext():
         record_changes(conn, result.import_id, started_at, stage_tickets, written)  # before: it reads the old states
         _write(conn, result.import_id, started_at)
         record_new(conn, result.import_id, started_at, stage_tickets)
         if touched is not None:  # else refresh_summaries derives every ticket's spans
-            derive_spans(conn, select(stage_tickets.c.id).where(written))
-        refresh_summaries(conn, touched)
+            derive_spans(conn, cfg, written_ids)
+            flow_days |= event_days(conn, written_ids)
+        refresh_summaries(conn, touched, cfg, flow_days)
     for table in reversed(STAGE_TABLES):
         table.drop(conn)
 
