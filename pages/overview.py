@@ -48,7 +48,8 @@ if not presenting():  # on the projector the frame's bar shows it
 
 # All time, or a period open at one end, runs from the data's first day to today.
 period = bounded(f, query(meta.date_span).iloc[0]["first"], today)
-brief = query(flow.brief, period, minute, cfg)
+first, last = chart_weeks(period, today)  # the weekly chart's, from the brief's queries
+brief = query(flow.brief, period, minute, cfg, (first, last))
 this = brief.flows.set_index("period").loc["this"]
 if not (this["new"] or this["closed"] or this["backlog"]):
     st.info(t("no_data_filtered", lang))
@@ -86,8 +87,7 @@ if len(brief.growth):
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("weekly_flow", lang))
-    first, last = chart_weeks(period, today)
-    weeks = query(flow.weekly_flow, period, first, last, minute)
+    weeks = brief.weekly
     show_chart(charts.weekly_flow(weeks, today, lang))
     chart_table(weeks.assign(partial=weeks["partial"].map(lambda p: t("so_far", lang) if p else "")).rename(columns={
         "week": t("col_week", lang), "new": t("col_new", lang), "closed": t("col_closed", lang),

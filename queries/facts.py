@@ -23,8 +23,10 @@ from fondueboard.db import (
     MEASURES,
     bangkok_day_bounds,
     daily_counts,
+    daily_flow,
     finish_times,
     monthly_counts,
+    monthly_flow,
     ticket_agencies,
     ticket_categories,
     tickets,
@@ -54,7 +56,8 @@ def from_ticket_tables():
         _source.reset(token)
 
 
-def _summary_can_answer(f: Filters, by_category: bool = False, by_subdistrict: bool = False) -> bool:
+def summary_can_answer(f: Filters, by_category: bool = False, by_subdistrict: bool = False) -> bool:
+    """Whether the summaries hold `f`'s figures (else they are read from the ticket tables)."""
     # The summaries stop at districts, and hold no label pairs (which labels tickets of label X also carry).
     return (_source.get() == "summary" and not (f.subdistrict or by_subdistrict)
             and not (by_category and f.category))
@@ -68,7 +71,7 @@ def facts(f: Filters, *, by_day: bool = False, by_district: bool = False, by_cat
     column; read from the tickets, as the summaries stop at districts); by_category: one row per
     label of a ticket, category set; by_agency: one row per agency of a ticket, agency set,
     finishes credited to that agency."""
-    if _summary_can_answer(f, by_category, by_subdistrict):
+    if summary_can_answer(f, by_category, by_subdistrict):
         return _from_summary(f, by_day, by_district, by_category, by_agency)
     return _from_tickets(f, by_category, by_agency)
 
@@ -122,7 +125,10 @@ def _slice(table, f: Filters, by_district: bool, by_category: bool, by_agency: b
     return conds
 
 
-def _from_summary(f: Filters, by_day: bool, by_district: bool, by_category: bool, by_agency: bool) -> Subquery:
+def _from_summary(f: Filters, by_day: bool, by_district: bool, by_category: bool, by_agency: bool,
+                  tables: tuple = (daily_counts, monthly_counts)) -> Subquery:
+    d, m = tables
+
     def rows(table):
         return select(table).where(*_slice(table, f, by_district, by_category, by_agency))
 
@@ -130,7 +136,6 @@ def _from_summary(f: Filters, by_day: bool, by_district: bool, by_category: bool
     if months is None:
         return rows(d).where(*_day_range(d.c.day, f)).subquery("facts")
     first, end = months
-    m = monthly_counts
     in_months, around = [], []  # the whole months; the days before and after them
     if first:
         in_months.append(m.c.day >= first)
@@ -142,6 +147,19 @@ def _from_summary(f: Filters, by_day: bool, by_district: bool, by_category: bool
         return rows(m).subquery("facts")
     days = rows(d).where(*_day_range(d.c.day, f), or_(*around))
     return rows(m).where(*in_months).union_all(days).subquery("facts")
+
+
+def flow_summary_can_answer(f: Filters, by_agency: bool = False) -> bool:
+    """Whether the flow summaries hold `f`'s figures (by agency when by_agency): as the others,
+    but they hold no rows per label and agency at once (fondueboard.summary._refresh_flow)."""
+    return summary_can_answer(f) and not (f.category and (f.agency or by_agency))
+
+
+def flow_facts(f: Filters, *, by_day: bool = False, by_agency: bool = False) -> Subquery:
+    """The flow summaries' rows (fondueboard.db.FLOW_MEASURES) of the events on `f`'s days, of the
+    complaints its other filters choose (by_agency: one row per agency, agency set); the day
+    column is the Bangkok day when by_day. Only where flow_summary_can_answer(f, by_agency)."""
+    return _from_summary(f, by_day, False, False, by_agency, (daily_flow, monthly_flow))
 
 
 def _from_tickets(f: Filters, by_category: bool, by_agency: bool) -> Subquery:
@@ -178,7 +196,7 @@ def open_count(r: Subquery):
 def finishes(f: Filters) -> Subquery:
     """(agency, days): each finish credited to an agency, with a known time, of the tickets `f`
     selects; the agency filter keeps that agency's own finishes."""
-    if _summary_can_answer(f):
+    if summary_can_answer(f):
         ft = finish_times
         conds = _day_range(ft.c.day, f)
         if f.district:

@@ -1,45 +1,54 @@
 """What happened in a period, not only what became of its complaints (metrics.md, "Flow").
 
-Closed-in-a-period reads tickets.closed_at (indexed); a backlog at a moment reads the open spans
-covering it (fondueboard.history), of which a recent moment has few. The period's filters other
-than its dates (district, subdistrict, category, agency) choose the complaints; the dates choose
-the events. Periods here are complete Bangkok days, [date_from, date_to].
+The period's filters other than its dates (district, subdistrict, category, agency) choose the
+complaints; the dates choose the events. Periods here are complete Bangkok days, [date_from,
+date_to]. A moment's state is the one just before it: a complaint reported, closed or reopened at
+the very moment a period ends belongs to the next period, so the backlog at a period's end is the
+backlog at its start plus what opened minus what left in it.
+
+The figures come from the importer's flow summaries (fondueboard.summary: daily_flow): closed in a
+period sums its days; a backlog at a midnight sums opened - ended over the days before it, and at
+any other moment adds that day's events so far from the open spans. Where the summaries cannot
+answer (a subdistrict, on-time targets other than those they were built with, or
+queries.facts.from_ticket_tables) the same figures are read from the ticket tables: the spans
+covering the moment.
 """
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import BriefConfig
 from fondueboard.db import (
-    DAY_ZERO,
+    BANGKOK,
     UTCDateTime,
     bangkok_date,
     bangkok_day_bounds,
-    day_number,
     days_between,
     monday_of,
     open_spans,
     ticket_agencies,
-    ticket_categories,
     tickets,
 )
+from fondueboard.history import target_days
+from fondueboard.summary import flow_events, summaries_current
 
 from .common import frame
-from .facts import facts, summed
+from .facts import facts, flow_facts, flow_summary_can_answer, summed
 from .filters import DATE_MIN, Filters, add_days, previous_period, ticket_conditions
 
 t, sp = tickets, open_spans
-
-
-def day_number_of(day: date) -> int:
-    """`day` as fondueboard.db.day_number counts it."""
-    return (day - DAY_ZERO).days
+BANGKOK_DAY = timedelta(days=1)
+# The brief's queries at once: within the connection pool's default size (5), which other
+# sessions share, and more than this machine's cores.
+BRIEF_CONNECTIONS = 3
 
 
 def period_length(f: Filters) -> int:
@@ -57,14 +66,12 @@ def _complaints(f: Filters) -> list:
     return ticket_conditions(f.with_period(None, None))
 
 
-def target_days(cfg: BriefConfig):
-    """A complaint's on-time target in days: its categories' shortest (the default where none is set)."""
-    if not cfg.category_targets:
-        return literal(cfg.target_days)
-    tc = ticket_categories.alias("target_categories")
-    per_label = case(dict(cfg.category_targets), value=tc.c.category, else_=cfg.target_days)
-    shortest = select(func.min(per_label)).where(tc.c.ticket_id == t.c.id).scalar_subquery()
-    return func.coalesce(shortest, cfg.target_days)
+def from_summaries(engine: Engine, f: Filters, cfg: BriefConfig, by_agency: bool = False) -> bool:
+    """Whether the flow summaries answer `f` (by agency) under `cfg`'s on-time targets."""
+    if not flow_summary_can_answer(f, by_agency):
+        return False
+    with engine.connect() as conn:
+        return summaries_current(conn, cfg)
 
 
 def _at(moment: datetime):
@@ -72,30 +79,160 @@ def _at(moment: datetime):
 
 
 def open_at(moment: datetime) -> list:
-    """The spans covering `moment` (with the tickets joined): reported before it (one reported at
+    """The spans (with the tickets joined) covering `moment`: reported before it (one reported at
     the very moment is the next period's), and its status then, the latest change at or before
     it, an open one."""
     return [t.c.reported_at < _at(moment), sp.c.opened_at <= _at(moment),
             or_(sp.c.left_at.is_(None), sp.c.left_at > _at(moment))]
 
 
+def _late_at(moment: datetime, cfg: BriefConfig | None):
+    """An open complaint is late at `moment`: older than its target (never, without `cfg`)."""
+    if cfg is None:
+        return literal(False)
+    return days_between(_at(moment), t.c.reported_at) > target_days(cfg)
+
+
+def _flag(condition):
+    return case((condition, 1), else_=0)
+
+
 def _count(condition):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    return func.coalesce(func.sum(_flag(condition)), 0)
 
 
-def closed_counts(f: Filters, cfg: BriefConfig):
+def _sum(col):
+    return func.coalesce(func.sum(col), 0)
+
+
+# --- closed in a period, backlog at a moment: from the summaries or from the ticket tables ---------
+
+
+def closed_counts(f: Filters, cfg: BriefConfig, summarised: bool):
     """(closed, closed_on_time) in `f`'s period, as a statement of one row."""
+    if summarised:
+        return select(*summed(flow_facts(f), ("closed", "closed_on_time")))
     lower, upper = bangkok_day_bounds(f.date_from, f.date_to)
     on_time = days_between(t.c.closed_at, t.c.reported_at) <= target_days(cfg)
     return (select(func.count().label("closed"), _count(on_time).label("closed_on_time"))
             .where(t.c.closed_at >= lower, t.c.closed_at < upper, *_complaints(f)))
 
 
-def backlog_counts(f: Filters, moment: datetime, cfg: BriefConfig):
-    """(backlog, late) at `moment`: open complaints then, and those of them past their target."""
-    late = days_between(_at(moment), t.c.reported_at) > target_days(cfg)
-    return (select(func.count().label("backlog"), _count(late).label("late"))
-            .select_from(sp.join(t, t.c.id == sp.c.ticket_id)).where(*open_at(moment), *_complaints(f)))
+def backlog_counts(f: Filters, moment: datetime, cfg: BriefConfig | None, summarised: bool,
+                   by_agency: bool = False):
+    """(backlog, late) at `moment`: open complaints then, and those of them past their target
+    (without `cfg`, late is 0: for callers that want the backlog alone); per agency (a first
+    column, agency) when by_agency."""
+    if summarised:
+        return _backlog_from_summaries(f, moment, cfg, by_agency)
+    source, keys, conds = sp.join(t, t.c.id == sp.c.ticket_id), [], _complaints(f)
+    if by_agency:
+        source, keys, conds = _by_agency(source, f)
+    return (select(*keys, func.count().label("backlog"), _count(_late_at(moment, cfg)).label("late"))
+            .select_from(source).where(*open_at(moment), *conds).group_by(*keys))
+
+
+def _by_agency(source, f: Filters) -> tuple:
+    """`source` (joined to the tickets) joined to each ticket's agencies, the agency column, and
+    `f`'s conditions with its agency filter on that column."""
+    ta = ticket_agencies.alias("flow_agencies")
+    conds = _complaints(replace(f, agency=None))
+    if f.agency:
+        conds.append(ta.c.agency == f.agency)
+    return source.join(ta, ta.c.ticket_id == t.c.id), [ta.c.agency.label("agency")], conds
+
+
+def _net(r) -> list:
+    """What rows of the flow summaries (or events) add to the backlog and to the late count."""
+    return [(r.c.opened - r.c.ended).label("backlog"), (r.c.late_started - r.c.late_ended).label("late")]
+
+
+def _backlog_from_summaries(f: Filters, moment: datetime, cfg: BriefConfig | None, by_agency: bool):
+    """Summed, per day, the summaries count a span at T when it began before T and had not ended
+    before T (open just before T): over the days before `moment`'s Bangkok day from the flow
+    summaries; then the rest (_at_the_moment)."""
+    day = moment.astimezone(BANGKOK).date()
+    r = flow_facts(f.with_period(None, day - BANGKOK_DAY), by_agency=by_agency)
+    keys = [r.c.agency.label("agency")] if by_agency else []
+    u = union_all(select(*keys, *_net(r)), *_at_the_moment(f, moment, cfg, by_agency)).subquery("backlog_rows")
+    keys = [u.c.agency] if by_agency else []
+    late = _sum(u.c.late) if cfg is not None else literal(0)
+    return select(*keys, _sum(u.c.backlog).label("backlog"), late.label("late")).group_by(*keys)
+
+
+def _at_the_moment(f: Filters, moment: datetime, cfg: BriefConfig | None, by_agency: bool) -> list:
+    """Selects of ([agency,] backlog, late) rows that the summaries' sum up to `moment`'s Bangkok
+    midnight lacks: that day's events before `moment` from the spans, and for the spans beginning
+    or ending at `moment` itself, open_at's count less the summaries' (metrics.md: a complaint
+    finished at T is not in the backlog at T)."""
+
+    def of_tickets(source):
+        source = source.join(t, t.c.id == source.c.ticket_id)
+        return _by_agency(source, f) if by_agency else (source, [], _complaints(f))
+
+    parts = []
+    day = moment.astimezone(BANGKOK).date()
+    midnight = bangkok_day_bounds(day, day)[0]
+    if moment > midnight:
+        e = flow_events(None, between=(midnight, moment))
+        source, keys, conds = of_tickets(e)
+        parts.append(select(*keys, *_net(e)).select_from(source).where(*conds))
+    at = _at(moment)
+    summaries_open = and_(sp.c.opened_at < at, or_(sp.c.left_at.is_(None), sp.c.left_at >= at))
+    summaries_late = and_(sp.c.late_at < at, or_(sp.c.left_at.is_(None), sp.c.left_at >= at))
+    is_open = and_(*open_at(moment))
+    source, keys, conds = of_tickets(sp)
+    parts.append(select(*keys, (_flag(is_open) - _flag(summaries_open)).label("backlog"),
+                        (_flag(and_(is_open, _late_at(moment, cfg))) - _flag(summaries_late)).label("late"))
+                 .select_from(source).where(or_(sp.c.opened_at == at, sp.c.left_at == at), *conds))
+    return parts
+
+
+def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConfig | None, summarised: bool,
+             by_agency: bool = False) -> pd.DataFrame:
+    """backlog_counts at each of `moments` (column `at`: its index in the list), in two round trips
+    however many: from the summaries, the days before the first moment's and those between the
+    moments are each summed once, and added up moment after moment."""
+    keys = ["agency"] if by_agency else []
+    if not summarised:
+        u = union_all(*[select(literal(i).label("at"), *backlog_counts(f, m, cfg, False, by_agency).subquery().c)
+                        for i, m in enumerate(moments)])
+        return frame(engine, u).astype({"backlog": "int64", "late": "int64"})
+    days = sorted({m.astimezone(BANGKOK).date() for m in moments})
+    # Bucket 0: the days before the first; bucket j: from the (j-1)-th day to the j-th. The
+    # backlog at the j-th day's midnight is the sum of buckets 0 … j.
+    before = flow_facts(f.with_period(None, days[0] - BANGKOK_DAY), by_agency=by_agency)
+    buckets = [select(literal(0).label("bucket"), *[before.c[k] for k in keys], *_net(before))]
+    if len(days) > 1:
+        between = flow_facts(f.with_period(days[0], days[-1] - BANGKOK_DAY), by_day=True, by_agency=by_agency)
+        bucket = case(*[(between.c.day < d, j) for j, d in enumerate(days[1:], start=1)], else_=len(days) - 1)
+        buckets.append(select(bucket.label("bucket"), *[between.c[k] for k in keys], *_net(between)))
+    u = union_all(*buckets).subquery("buckets")
+    summed_by = [u.c.bucket, *[u.c[k] for k in keys]]
+    per_bucket = frame(engine, select(*summed_by, _sum(u.c.backlog).label("backlog"), _sum(u.c.late).label("late"))
+                       .group_by(*summed_by))
+    exact = union_all(*[select(literal(i).label("at"), *part.subquery().c)
+                        for i, m in enumerate(moments) for part in _at_the_moment(f, m, cfg, by_agency)]).subquery()
+    at_moments = frame(engine, select(exact.c.at, *[exact.c[k] for k in keys], _sum(exact.c.backlog).label("backlog"),
+                                      _sum(exact.c.late).label("late")).group_by(exact.c.at, *[exact.c[k] for k in keys]))
+    # Running sums over the buckets, per key.
+    per_bucket = per_bucket.astype({"bucket": "int64", "backlog": "int64", "late": "int64"})
+    grid = per_bucket.pivot_table(index="bucket", columns=keys or None, values=["backlog", "late"], aggfunc="sum",
+                                  fill_value=0) if keys else per_bucket.groupby("bucket")[["backlog", "late"]].sum()
+    running = grid.reindex(range(len(days)), fill_value=0).cumsum()
+    rows = []
+    for i, m in enumerate(moments if len(per_bucket) else []):
+        at_day = running.loc[days.index(m.astimezone(BANGKOK).date())]
+        base = (at_day.unstack(0) if keys else at_day.to_frame().T).assign(at=i)
+        rows.append(base.reset_index() if keys else base)
+    out = pd.concat(rows, ignore_index=True)[["at", *keys, "backlog", "late"]] if rows else pd.DataFrame(
+        columns=["at", *keys, "backlog", "late"])
+    out = pd.concat([out, at_moments.astype({"at": "int64"})], ignore_index=True).groupby(
+        ["at", *keys], as_index=False)[["backlog", "late"]].sum()
+    out = out.astype({"at": "int64", "backlog": "int64", "late": "int64"})
+    if cfg is None:
+        out["late"] = 0
+    return out
 
 
 def flow(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig) -> pd.DataFrame:
@@ -103,11 +240,12 @@ def flow(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig) -> pd.Data
     reported), closed_on_time, backlog and late (open, and open past target, at its end or now),
     on_time_rate = closed_on_time / (closed + late), finished (of its new complaints, now), and
     ratings, satisfaction of its new complaints."""
-    closed = closed_counts(f, cfg).subquery()
-    backlog = backlog_counts(f, period_end(f, now), cfg).subquery()
+    summarised = from_summaries(engine, f, cfg)
+    closed = closed_counts(f, cfg, summarised).subquery()
+    backlog = backlog_counts(f, period_end(f, now), cfg, summarised).subquery()
     new = select(*summed(facts(f), ("tickets", "finished", "ratings", "star_sum"))).subquery()
-    row = frame(engine, select(*[select(c).scalar_subquery().label(c.name)
-                                 for c in (*closed.c, *backlog.c, *new.c)]))
+    row = frame(engine, select(*closed.c, *backlog.c, *new.c)
+                .select_from(closed.join(backlog, true()).join(new, true())))
     out = row.rename(columns={"tickets": "new"}).astype("int64")
     due = out["closed"] + out["late"]
     out["on_time_rate"] = (out["closed_on_time"] / due).where(due > 0)
@@ -137,7 +275,8 @@ def completion_at_age(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame
 def weekly_flow(engine: Engine, f: Filters, first: date, last: date, now: datetime) -> pd.DataFrame:
     """Per Bangkok week from the Monday of `first` to the week of `last`: new (reported), closed
     (finished that week), backlog at the week's end (or at now for a week still running, which is
-    marked partial). `f`'s dates are not used: the weeks are."""
+    marked partial). `f`'s dates are not used: the weeks are. None of these depends on the on-time
+    targets, so the summaries answer whatever targets they were built with."""
     monday = first - timedelta(days=first.weekday())
     weeks = []
     while monday <= last:
@@ -146,23 +285,27 @@ def weekly_flow(engine: Engine, f: Filters, first: date, last: date, now: dateti
     if not weeks:
         return pd.DataFrame(columns=["week", "new", "closed", "backlog", "partial"])
     span = f.with_period(weeks[0], weeks[-1] + timedelta(days=6))
+    summarised = flow_summary_can_answer(span)
     r = facts(span, by_day=True)
     week = monday_of(r.c.day).label("week")
     new = frame(engine, select(week, func.sum(r.c.tickets).label("new")).group_by(week))
-    lower, upper = bangkok_day_bounds(span.date_from, span.date_to)
-    closed_week = monday_of(bangkok_date(t.c.closed_at)).label("week")
-    closed = frame(engine, select(closed_week, func.count().label("closed"))
-                   .where(t.c.closed_at >= lower, t.c.closed_at < upper, *_complaints(f)).group_by(closed_week))
+    if summarised:
+        e = flow_facts(span, by_day=True)
+        closed_week = monday_of(e.c.day).label("week")
+        closed = frame(engine, select(closed_week, func.sum(e.c.closed).label("closed")).group_by(closed_week))
+    else:
+        lower, upper = bangkok_day_bounds(span.date_from, span.date_to)
+        closed_week = monday_of(bangkok_date(t.c.closed_at)).label("week")
+        closed = frame(engine, select(closed_week, func.count().label("closed"))
+                       .where(t.c.closed_at >= lower, t.c.closed_at < upper, *_complaints(f)).group_by(closed_week))
     ends = [min(bangkok_day_bounds(w, w + timedelta(days=6))[1], now) for w in weeks]
-    backlog_row = frame(engine, select(*[
-        select(func.count()).select_from(sp.join(t, t.c.id == sp.c.ticket_id))
-        .where(*open_at(end), *_complaints(f)).scalar_subquery().label(f"w{i}") for i, end in enumerate(ends)]))
+    at_ends = backlogs(engine, f, ends, None, summarised).set_index("at")["backlog"]
     out = pd.DataFrame({"week": weeks})
     for name, got in (("new", new), ("closed", closed)):
         got = got.assign(week=pd.to_datetime(got["week"]).dt.date) if len(got) else got
         counts = dict(zip(got["week"], got[name])) if len(got) else {}
         out[name] = [int(counts.get(w, 0) or 0) for w in weeks]
-    out["backlog"] = [int(backlog_row.iloc[0][f"w{i}"]) for i in range(len(weeks))]
+    out["backlog"] = [int(at_ends.get(i, 0)) for i in range(len(weeks))]
     out["partial"] = [end < bangkok_day_bounds(w, w + timedelta(days=6))[1] for w, end in zip(weeks, ends)]
     return out
 
@@ -198,23 +341,25 @@ def poisson_lower(count: int, mean: float) -> float:
     return min(1.0, sum(_pmf(i, mean) for i in range(count + 1)))
 
 
-def _period_counts(engine: Engine, f: Filters, periods: int, by: str) -> pd.DataFrame:
-    """Complaints reported per key (district+category, or agency) in `f`'s period (column p0) and
-    each of the `periods` periods of equal length before it (p1 … pN), from the daily summaries."""
-    length = period_length(f)
-    start = add_days(f.date_from, -length * periods)
+def _candidates(engine: Engine, f: Filters, cfg: BriefConfig, by: str) -> pd.DataFrame:
+    """Per key (district and category, or agency): its complaints reported in `f`'s period (count)
+    and in the cfg.baseline_periods periods of equal length before it (total), from the daily
+    summaries; only the keys that could be flagged (see changes), so that few rows leave the
+    database."""
+    keys = ["district", "category"] if by == "area" else ["agency"]
+    periods, least = cfg.baseline_periods, cfg.flag_min_count
+    start = add_days(f.date_from, -period_length(f) * periods)
     if start is None or start < DATE_MIN:  # a baseline before any complaint data: nothing to compare
-        return pd.DataFrame(columns=[*(["district", "category"] if by == "area" else ["agency"]), "back", "tickets"])
+        return pd.DataFrame(columns=[*keys, "count", "total"])
     r = facts(f.with_period(start, f.date_to), by_day=True, by_district=by == "area",
               by_category=by == "area", by_agency=by == "agency")
-    # Which period a day falls in: 0 for the chosen one, 1 for the one before, … (whole-number division)
-    back = ((literal(day_number_of(f.date_to)) - day_number(r.c.day)) // literal(length)).label("back")
-    keys = [r.c.district, r.c.category] if by == "area" else [r.c.agency]
+    count = _sum(case((r.c.day >= f.date_from, r.c.tickets), else_=0))
+    total = _sum(case((r.c.day < f.date_from, r.c.tickets), else_=0))
     # With a category filter the rows are every label of its complaints: keep that category's.
     only = [r.c.category == f.category] if by == "area" and f.category else []
-    got = frame(engine, select(*keys, back, func.sum(r.c.tickets).label("tickets")).where(*only)
-                .group_by(*keys, back).having(func.sum(r.c.tickets) > 0))
-    return got
+    could = or_(and_(count >= least, count * periods > total), and_(total >= least * periods, count * periods < total))
+    return frame(engine, select(*[r.c[k] for k in keys], count.label("count"), total.label("total")).where(*only)
+                 .group_by(*[r.c[k] for k in keys]).having(could))
 
 
 def changes(engine: Engine, f: Filters, cfg: BriefConfig, by: str = "area") -> pd.DataFrame:
@@ -225,19 +370,10 @@ def changes(engine: Engine, f: Filters, cfg: BriefConfig, by: str = "area") -> p
     Columns: the keys, count, baseline, excess, p, change ('worse'/'better'); largest excess first
     (for "better", largest shortfall first)."""
     keys = ["district", "category"] if by == "area" else ["agency"]
-    got = _period_counts(engine, f, cfg.baseline_periods, by)
     columns = [*keys, "count", "baseline", "excess", "p", "change"]
-    if got.empty:
-        return pd.DataFrame(columns=columns)
-    got["tickets"] = got["tickets"].astype("int64")
-    wide = got.pivot_table(index=keys, columns="back", values="tickets", aggfunc="sum", fill_value=0)
-    count = wide[0] if 0 in wide.columns else pd.Series(0, index=wide.index)
-    before = [c for c in wide.columns if 1 <= c <= cfg.baseline_periods]
-    baseline = wide[before].sum(axis=1) / cfg.baseline_periods
     rows = []
-    for key, n, mean in zip(wide.index, count, baseline):
-        n, mean = int(n), float(mean)
-        key = key if isinstance(key, tuple) else (key,)
+    for *key, n, total in _candidates(engine, f, cfg, by).itertuples(index=False):
+        n, mean = int(n), int(total) / cfg.baseline_periods
         if n >= cfg.flag_min_count and n > mean and (p := poisson_upper(n, mean)) < cfg.flag_p:
             rows.append([*key, n, mean, n - mean, p, "worse"])
         elif mean >= cfg.flag_min_count and n < mean and (p := poisson_lower(n, mean)) < cfg.flag_p:
@@ -254,38 +390,22 @@ def agency_backlog_growth(engine: Engine, f: Filters, now: datetime, cfg: BriefC
                           limit: int = 10) -> pd.DataFrame:
     """Per agency: backlog and late (open past target) at the period's start and at its end (or now),
     and their growth; the agencies whose backlog or late count grew most, largest first."""
+    columns = ["agency", "backlog_start", "backlog_end", "backlog_growth", "late_start", "late_end", "late_growth"]
+    summarised = from_summaries(engine, f, cfg, by_agency=True)
     start = bangkok_day_bounds(f.date_from, f.date_from)[0]
-    end = period_end(f, now)
-    ta = ticket_agencies.alias("growth_agencies")
-    target = target_days(cfg)
-
-    def open_then(moment):
-        return and_(*open_at(moment))
-
-    def late_then(moment):
-        return and_(*open_at(moment), days_between(_at(moment), t.c.reported_at) > target)
-
-    conds = _complaints(replace(f, agency=None))
-    if f.agency:
-        conds.append(ta.c.agency == f.agency)
-    stmt = (select(ta.c.agency, _count(open_then(start)).label("backlog_start"),
-                   _count(open_then(end)).label("backlog_end"), _count(late_then(start)).label("late_start"),
-                   _count(late_then(end)).label("late_end"))
-            .select_from(sp.join(t, t.c.id == sp.c.ticket_id).join(ta, ta.c.ticket_id == t.c.id))
-            .where(sp.c.opened_at <= _at(end), or_(sp.c.left_at.is_(None), sp.c.left_at > _at(start)), *conds)
-            .group_by(ta.c.agency))
-    got = frame(engine, stmt)
+    both = backlogs(engine, f, [start, period_end(f, now)], cfg, summarised, by_agency=True)
+    got = both.pivot_table(index="agency", columns="at", values=["backlog", "late"], aggfunc="sum", fill_value=0)
+    got.columns = [f"{name}_{'start' if at == 0 else 'end'}" for name, at in got.columns]
+    got = got.reindex(columns=["backlog_start", "backlog_end", "late_start", "late_end"], fill_value=0)
+    got = got.astype("int64").reset_index()
     if got.empty:
-        return pd.DataFrame(columns=["agency", "backlog_start", "backlog_end", "backlog_growth", "late_start",
-                                     "late_end", "late_growth"])
-    got = got.astype({c: "int64" for c in got.columns if c != "agency"})
+        return pd.DataFrame(columns=columns)
     got["backlog_growth"] = got["backlog_end"] - got["backlog_start"]
     got["late_growth"] = got["late_end"] - got["late_start"]
     grew = got[(got["backlog_growth"] > 0) | (got["late_growth"] > 0)]
     grew = grew.assign(most=grew[["backlog_growth", "late_growth"]].max(axis=1))
     return (grew.sort_values(["most", "backlog_growth", "agency"], ascending=[False, False, True]).head(limit)
-            .drop(columns="most")[["agency", "backlog_start", "backlog_end", "backlog_growth", "late_start",
-                                   "late_end", "late_growth"]].reset_index(drop=True))
+            .drop(columns="most")[columns].reset_index(drop=True))
 
 
 # --- the Monday brief: everything above for one period -------------------------------------------
@@ -294,7 +414,8 @@ def agency_backlog_growth(engine: Engine, f: Filters, now: datetime, cfg: BriefC
 @dataclass(frozen=True)
 class Brief:
     """A period's brief: its flow beside the previous period's (rows this, previous), completion
-    like for like, what got worse or better, and the agencies whose backlog grew most."""
+    like for like, what got worse or better, the agencies whose backlog grew most, and (when
+    asked for) the weekly flow of the chart beside it."""
 
     period: Filters
     previous: Filters
@@ -304,14 +425,25 @@ class Brief:
     areas: pd.DataFrame
     agencies: pd.DataFrame
     growth: pd.DataFrame
+    weekly: pd.DataFrame | None = None
 
 
-def brief(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig) -> Brief:
-    """The brief of `f`'s (bounded) period, seen at `now`."""
+def brief(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig, weeks: tuple[date, date] | None = None) -> Brief:
+    """The brief of `f`'s (bounded) period, seen at `now`, with the weekly flow from the week of
+    weeks[0] to that of weeks[1] when given. Its parts are independent queries: they run at once,
+    each on its own connection, so the database works on them side by side."""
     before = previous_period(f)
-    flows = pd.concat([flow(engine, f, now, cfg).assign(period="this"),
-                       flow(engine, before, now, cfg).assign(period="previous")], ignore_index=True)
+    parts = {"this": (flow, f, now, cfg), "previous": (flow, before, now, cfg), "completion": (completion_at_age, f, now),
+             "areas": (changes, f, cfg, "area"), "agencies": (changes, f, cfg, "agency"),
+             "growth": (agency_backlog_growth, f, now, cfg)}
+    if weeks:
+        parts["weekly"] = (weekly_flow, f, *weeks, now)
+    with ThreadPoolExecutor(max_workers=BRIEF_CONNECTIONS) as pool:
+        # Each in a copy of this context: queries.facts.from_ticket_tables holds in the threads too.
+        running = {name: pool.submit(copy_context().run, fn, engine, *args) for name, (fn, *args) in parts.items()}
+        got = {name: future.result() for name, future in running.items()}
+    flows = pd.concat([got["this"].assign(period="this"), got["previous"].assign(period="previous")],
+                      ignore_index=True)
     return Brief(period=f, previous=before, complete=bangkok_day_bounds(f.date_from, f.date_to)[1] <= now,
-                 flows=flows, completion=completion_at_age(engine, f, now),
-                 areas=changes(engine, f, cfg, "area"), agencies=changes(engine, f, cfg, "agency"),
-                 growth=agency_backlog_growth(engine, f, now, cfg))
+                 flows=flows, completion=got["completion"], areas=got["areas"], agencies=got["agencies"],
+                 growth=got["growth"], weekly=got.get("weekly"))

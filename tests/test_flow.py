@@ -22,8 +22,18 @@ from fondueboard.config import BriefConfig
 from fondueboard.db import make_engine, status_history, ticket_agencies, ticket_categories, tickets
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
+from fondueboard.summary import ensure_summaries
+from queries.facts import from_ticket_tables
 from queries.filters import Filters
-from queries.flow import agency_backlog_growth, brief, changes, completion_at_age, flow, weekly_flow
+from queries.flow import (
+    agency_backlog_growth,
+    brief,
+    changes,
+    completion_at_age,
+    flow,
+    from_summaries,
+    weekly_flow,
+)
 from export_csv import status_row, write_csv
 
 UTC = timezone.utc
@@ -425,6 +435,15 @@ def test_brief_running_week_is_never_complete(demo):
     assert brief(engine, Filters(date(2026, 11, 14), date(2026, 11, 20)), NOW, BriefConfig()).complete is True
 
 
+def test_brief_holds_the_weekly_flow_it_is_asked_for(demo):
+    engine, raw = demo
+    f = PERIODS["week"]
+    first, last = date(2026, 8, 17), date(2026, 11, 20)
+    b = brief(engine, f, NOW, BriefConfig(), (first, last))
+    check_weekly(b.weekly, raw.weekly(f, first, last, NOW))
+    assert brief(engine, f, NOW, BriefConfig()).weekly is None
+
+
 # --- small hand-built databases: the edges ---------------------------------------------------------
 
 # The week under test: Monday 6 – Sunday 12 March 2023 in Bangkok = [5 Mar 17:00, 12 Mar 17:00) UTC.
@@ -693,3 +712,84 @@ def test_poisson_tails_end_for_counts_far_from_the_mean():
     assert poisson_upper(10, 3.0) == pytest.approx(float(poisson_tails(10, 30, 10)[0]), rel=1e-9)
     assert poisson_lower(0, 6.0) == pytest.approx(float(poisson_tails(0, 60, 10)[1]), rel=1e-9)
     assert poisson_upper(10, 5000.0) == pytest.approx(1.0)
+
+
+# --- the importer's flow summaries answer as the ticket tables do ---------------------------------
+
+# A midnight (Bangkok), a moment inside a day (that day's events so far come from the spans), and
+# a moment days before the demo's end.
+MOMENTS = (NOW, NOW + timedelta(hours=5, minutes=37, seconds=11), NOW - timedelta(days=3, hours=2))
+
+
+@pytest.mark.parametrize("period", ["week", "four_weeks", "district", "category", "agency", "all_filters",
+                                    "unlabelled", "running_week"])
+def test_flow_summaries_answer_as_the_ticket_tables(demo, period):
+    engine, raw = demo
+    f, cfg = PERIODS[period], BriefConfig()
+    # Built with the settings' targets (the defaults); none per label and agency at once.
+    assert from_summaries(engine, f, cfg) is not bool(f.category and f.agency)
+    assert not from_summaries(engine, f, TARGETS)
+    for now in MOMENTS:
+        first, last = f.date_from - timedelta(days=60), f.date_to
+
+        def figures():
+            return (flow(engine, f, now, cfg), weekly_flow(engine, f, first, last, now),
+                    agency_backlog_growth(engine, f, now, cfg, limit=1000))
+
+        got = figures()
+        with from_ticket_tables():
+            want = figures()
+        for g, w in zip(got, want):
+            pd.testing.assert_frame_equal(g, w, check_dtype=False)
+        check_flow(got[0], raw.flow(f, now, cfg))
+
+
+def test_flow_summaries_follow_the_settings_targets(engine, tmp_path, monkeypatch):
+    """Late and on time in the summaries follow the targets of the settings they were built with;
+    other targets are answered from the ticket tables, and a change of settings rebuilds them."""
+    settings = tmp_path / "fondueboard.toml"
+    settings.write_text(f'[targets]\ndays = 15\n[targets.categories]\n"{ELECTRICITY}" = 3\n', encoding="utf-8")
+    monkeypatch.setenv("FONDUEBOARD_CONFIG", str(settings))
+    load_records(engine, [*EDGE, AT_THE_END], source="edge", file_format="test")
+    raw = Raw(engine)
+    assert from_summaries(engine, WEEK, ELECTRIC_3) and not from_summaries(engine, WEEK, BriefConfig())
+    moments = (LOWER, LOWER + timedelta(days=2, hours=3), UPPER - timedelta(seconds=1), UPPER, LATER)
+    for now in moments:
+        for cfg in (ELECTRIC_3, BriefConfig()):
+            for f in (WEEK, replace(WEEK, category=ELECTRICITY), replace(WEEK, agency="การไฟฟ้า")):
+                check_flow(flow(engine, f, now, cfg), raw.flow(f, now, cfg))
+            check_growth(agency_backlog_growth(engine, WEEK, now, cfg), raw.growth(WEEK, now, cfg))
+    monkeypatch.delenv("FONDUEBOARD_CONFIG")
+    assert ensure_summaries(engine) is True
+    assert from_summaries(engine, WEEK, BriefConfig()) and not from_summaries(engine, WEEK, ELECTRIC_3)
+    for now in moments:
+        check_flow(flow(engine, WEEK, now, BriefConfig()), raw.flow(WEEK, now, BriefConfig()))
+
+
+def test_spans_that_begin_or_end_at_a_midnight(engine):
+    """The summaries count per Bangkok day; metrics.md counts a complaint finished at T as not in
+    the backlog at T, and one reopened at T as in it. Reopened, finished and late exactly at
+    midnights, against the model, at those midnights and around them."""
+    midnight = UPPER - timedelta(days=2)  # Friday 10 March 00:00 in Bangkok
+    rows = [
+        # reported 15 days before a midnight: late from it (not at it); finished at the next one
+        rec("x1", midnight - timedelta(days=15), finished=midnight + timedelta(days=1)),
+        # finished at a midnight, after being late since the one before (target 3: electricity)
+        rec("x2", midnight - timedelta(days=4), finished=midnight, cats=(ELECTRICITY,)),
+        rec("x3", midnight - timedelta(days=20), "waiting", activity=midnight - timedelta(days=20)),
+    ]
+    load_records(engine, rows, source="first", file_format="test")
+    # then x2 is reopened exactly at the next midnight, and x3 finished at this one
+    again = [rec("x2", midnight - timedelta(days=4), "in_progress", activity=midnight + timedelta(days=1),
+                 cats=(ELECTRICITY,)),
+             rec("x3", midnight - timedelta(days=20), finished=midnight)]
+    load_records(engine, again, source="second", file_format="test")
+    raw = Raw(engine)
+    assert raw.spans["x2"] == [(midnight - timedelta(days=4), midnight), (midnight + timedelta(days=1), None)]
+    for now in (midnight - timedelta(days=1), midnight, midnight + timedelta(seconds=1),
+                midnight + timedelta(days=1), midnight + timedelta(days=1, hours=2), LATER):
+        for f in (Filters(date(2023, 3, 9), date(2023, 3, 9)), Filters(date(2023, 3, 10), date(2023, 3, 10)), WEEK):
+            for cfg in (BriefConfig(), ELECTRIC_3):
+                check_flow(flow(engine, f, now, cfg), raw.flow(f, now, cfg))
+        check_weekly(weekly_flow(engine, Filters(), date(2023, 2, 13), date(2023, 3, 19), now),
+                     raw.weekly(Filters(), date(2023, 2, 13), date(2023, 3, 19), now))
