@@ -132,33 +132,6 @@ def render_child(url: str, spec_path: str) -> None:
     print(json.dumps(out))
 
 
-def brief_render_child(url: str, spec_path: str) -> None:
-    """Child process: the overview rendered for each of the brief's weeks (cold), then the first
-    again (warm), after one render of a week none of them is; prints timings as JSON."""
-    os.environ["DATABASE_URL"] = url
-    import logging
-
-    logging.disable(logging.WARNING)
-    from streamlit.testing.v1 import AppTest
-
-    spec = json.loads(Path(spec_path).read_text())
-    cold, warm = [], []
-    for i, (first, last) in enumerate([spec["prewarm"], *spec["weeks"]]):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        at.query_params["from"], at.query_params["to"] = first, last
-        started = time.perf_counter()
-        at.run()
-        if i:
-            cold.append(time.perf_counter() - started)
-        if at.exception:
-            raise SystemExit(f"overview {first} – {last}: {at.exception[0].value}")
-    for _ in range(spec["warm"]):
-        started = time.perf_counter()
-        at.run()
-        warm.append(time.perf_counter() - started)
-    print(json.dumps({"cold": cold, "warm": warm}))
-
-
 # --- the naive baseline --------------------------------------------------------------------------
 
 
@@ -296,12 +269,14 @@ def brief_weeks(count: int) -> list:
 
 
 def brief_figures(engine, f, now: datetime) -> list:
-    """Every figure of `f`'s brief at `now`."""
+    """Every figure of `f`'s brief at `now`, its weekly chart's included."""
+    from components.brief import chart_weeks
     from fondueboard.config import brief_config
+    from fondueboard.db import BANGKOK
     from queries.flow import brief
 
-    b = brief(engine, f, now, brief_config())
-    return [b.flows, b.completion, b.areas, b.agencies, b.growth]
+    b = brief(engine, f, now, brief_config(), chart_weeks(f, now.astimezone(BANGKOK).date()))
+    return [b.flows, b.completion, b.areas, b.agencies, b.growth, b.weekly]
 
 
 def brief_seconds(url: str, weeks: list, warm: int, now: datetime) -> dict:
@@ -331,7 +306,9 @@ def brief_seconds(url: str, weeks: list, warm: int, now: datetime) -> dict:
 
 # --- what the status history costs the import -----------------------------------------------------
 
-HISTORY_STEPS = ("record_changes", "record_new", "derive_spans", "backfill")
+# The flow summaries (fondueboard.summary._refresh_flow, and event_days, which finds the days an
+# import's events moved) exist for the history alone, so they count as its cost.
+HISTORY_STEPS = ("record_changes", "record_new", "derive_spans", "backfill", "_refresh_flow", "event_days")
 
 
 @contextmanager
@@ -352,8 +329,11 @@ def history_steps(seconds: dict | None):
 
     saved = [(module, name, getattr(module, name)) for module in (load, summary) for name in HISTORY_STEPS
              if hasattr(module, name)]
+    def skipped(name):
+        return lambda *args, **kwargs: set() if name == "event_days" else 0
+
     for module, name, original in saved:
-        setattr(module, name, timed(original, name) if seconds is not None else (lambda *a, **k: 0))
+        setattr(module, name, timed(original, name) if seconds is not None else skipped(name))
     try:
         yield
     finally:
@@ -362,6 +342,51 @@ def history_steps(seconds: dict | None):
 
 
 # --- one size ----------------------------------------------------------------------------------
+
+
+def render_overview(root: Path, url: str, spec_path: Path) -> dict:
+    """The landing page of the app at `root` rendered for the weeks of `spec_path` (bench/render_overview.py)."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "render_overview.py"), str(root), url, str(spec_path)],
+                          cwd=root, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"overview render at {root} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# The last commit whose landing page was the overview before the Monday brief replaced it.
+OLD_OVERVIEW_COMMIT = "db2a4a9"
+_OLD_IMPORT = ("import sys; from pathlib import Path; from fondueboard.db import ensure_schema, make_engine; "
+               "from fondueboard.cli import import_file; e = make_engine(sys.argv[1]); ensure_schema(e); "
+               "import_file(e, Path(sys.argv[2]))")
+
+
+def old_overview(server: str, rows: int, csv: Path, spec_path: Path, log) -> dict:
+    """The overview as it was before the brief (OLD_OVERVIEW_COMMIT, checked out beside this one),
+    on its own import of the same file, rendered for the same weeks: the page the brief's render
+    is compared with, in the same run. {"skipped": why} where that version cannot be checked out."""
+    from fondueboard.db import make_engine
+    from fondueboard.pgcluster import create_database
+
+    with tempfile.TemporaryDirectory(prefix="fondueboard-old-") as work:
+        tree = Path(work) / "app"
+        added = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), OLD_OVERVIEW_COMMIT],
+                               capture_output=True, text=True)
+        if added.returncode:
+            log(f"  the overview before the brief was not measured: {added.stderr.strip()}")
+            return {"skipped": added.stderr.strip().splitlines()[-1] if added.stderr.strip() else "git worktree failed"}
+        try:
+            url = create_database(server, f"old_overview_{rows}")
+            done = subprocess.run([sys.executable, "-c", _OLD_IMPORT, url, str(csv)], cwd=tree, capture_output=True,
+                                  text=True, env={**os.environ, "PYTHONPATH": str(tree)})
+            if done.returncode:
+                raise SystemExit(f"import at {OLD_OVERVIEW_COMMIT} failed:\n{done.stderr[-3000:]}")
+            engine = make_engine(url)
+            with engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
+            engine.dispose()
+            return render_overview(tree, url, spec_path)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
 
 
 def _child(args: list[str]) -> dict:
@@ -441,13 +466,15 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
     spec_path = work / f"brief_spec_{rows}.json"
     spec_path.write_text(json.dumps({"warm": warm, "prewarm": [weeks[-1].date_from.isoformat(), weeks[-1].date_to.isoformat()],
                                      "weeks": [[f.date_from.isoformat(), f.date_to.isoformat()] for f in weeks[:-1]]}))
-    b["overview"] = _child(["--brief-render-child", url, str(spec_path)])
+    b["overview"] = render_overview(ROOT, url, spec_path)
+    b["old_overview"] = old_overview(server, rows, csv, spec_path, log)
     got = brief_figures(engine, weeks[0], now)[0].set_index("period")
     log(f"  brief of {b['week'][0]} – {b['week'][1]} (new {got.at['this', 'new']:,}, closed {got.at['this', 'closed']:,},"
         f" backlog {got.at['this', 'backlog']:,}): cold {statistics.median(b['cold']):.3f} s,"
         f" warm {statistics.median(b['warm']):.3f} s, floor {statistics.median(b['floor']):.3f} s;"
         f" the overview of those weeks: cold {statistics.median(b['overview']['cold']):.3f} s,"
-        f" warm {statistics.median(b['overview']['warm']):.3f} s")
+        f" warm {statistics.median(b['overview']['warm']):.3f} s; before the brief: "
+        + (f"cold {statistics.median(b['old_overview']['cold']):.3f} s" if "cold" in b["old_overview"] else "not measured"))
 
     if sqlite and not brief_only:
         compare_sqlite(work, rows, csv, engine, weeks[:-1], params, now, result, log)
@@ -611,46 +638,57 @@ def history_cost(results: list[dict]) -> list[str]:
     if not runs:
         return []
     lines = ["", "### What recording the status history costs the import", "",
-             "History statements: record_changes, record_new, derive_spans and backfill (fondueboard.history), "
-             "timed within our import above. Without history: the same file into an empty database with those "
-             "statements skipped (the difference also holds rebuilding the history tables' indexes).", "",
-             "| tickets | our import | history statements | their share | of which record_new | derive_spans |"
-             " without history | difference | its share |",
+             "History statements: record_changes, record_new, derive_spans and backfill (fondueboard.history) and "
+             "the flow summaries built from them (fondueboard.summary._refresh_flow, event_days), timed within our "
+             "import above. Without history: the same file into an empty database with those statements skipped "
+             "(the difference also holds building the history tables' indexes). Added = difference ÷ the import "
+             "without history (the issue's budget: at most 15%).", "",
+             "| tickets | our import | history statements | of which record_new | derive_spans | flow summaries |"
+             " without history | difference | added |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         h, total = r["history_s"], r["import_s"]
         statements, extra = sum(h.values()), total - r["import_no_history_s"]
-        lines.append(f"| {r['rows']:,} | {total:.1f} | {statements:.1f} | {statements / total:.0%} | "
-                     f"{h.get('record_new', 0):.1f} | {h.get('derive_spans', 0):.1f} | {r['import_no_history_s']:.1f} | "
-                     f"{extra:.1f} | {extra / total:.0%} |")
+        lines.append(f"| {r['rows']:,} | {total:.1f} | {statements:.1f} | "
+                     f"{h.get('record_new', 0):.1f} | {h.get('derive_spans', 0):.1f} | "
+                     f"{h.get('_refresh_flow', 0) + h.get('event_days', 0):.1f} | {r['import_no_history_s']:.1f} | "
+                     f"{extra:.1f} | {extra / r['import_no_history_s']:.0%} |")
     return lines
 
 
 def brief_report(results: list[dict]) -> list[str]:
-    """The brief's calls beside its floor and the overview (which shows it) rendered for the same weeks."""
+    """The brief's calls beside its floor, the overview (which shows it) rendered for the same weeks,
+    and the overview as it was before the brief, rendered for them in the same run."""
     runs = [r for r in results if "brief" in r]
     if not runs:
         return []
     b = runs[-1]["brief"]
     lines = ["", "## The Monday brief", "",
              f"`queries.flow.brief` of the data's last complete week ({b['week'][0]} – {b['week'][1]}): its flow "
-             "and the previous week's, completion like for like, what got worse or better and the agencies whose "
-             "backlog grew. Called directly, without Streamlit: cold = a week not asked before (that week, then "
-             f"the {len(b['cold']) - 1} before it, each once), warm = that week again (nothing cached but the "
-             "database's own buffers); floor = the same calls with every count from the ticket tables "
-             "(queries.facts.from_ticket_tables). Overview = the landing page, which shows the brief, rendered "
-             "for the same weeks (Streamlit included; warm is its per-minute cache).", "",
+             "and the previous week's, completion like for like, what got worse or better, the agencies whose "
+             "backlog grew and the weekly chart's flow. Called directly, without Streamlit: cold = a week not asked "
+             f"before (that week, then the {len(b['cold']) - 1} before it, each once), warm = that week again "
+             "(nothing cached but the database's own buffers); floor = the same calls with every count from the "
+             "ticket tables (queries.facts.from_ticket_tables). Overview = the landing page, which shows the brief, "
+             "rendered for the same weeks (Streamlit's AppTest included; warm is its per-minute cache). Before = "
+             f"the landing page as it was before the brief replaced it (commit {OLD_OVERVIEW_COMMIT}, checked out "
+             "beside this one, on its own import of the same file), rendered for the same weeks.", "",
              "| tickets | brief cold (its week) | brief cold | brief warm | brief warm p95 | brief floor | "
-             "overview cold | overview warm | brief cold ÷ overview cold | floor ÷ brief cold | "
-             "brief warm ÷ overview warm |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "overview cold | overview warm | before: cold | before: warm | overview cold ÷ before | "
+             "brief cold ÷ overview cold | floor ÷ brief cold |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
-        b, o = r["brief"], r["brief"]["overview"]
+        b, o, old = r["brief"], r["brief"]["overview"], r["brief"].get("old_overview") or {"skipped": "not run"}
         cold, warm, floor = (statistics.median(b[k]) for k in ("cold", "warm", "floor"))
         o_cold, o_warm = statistics.median(o["cold"]), statistics.median(o["warm"])
+        if "skipped" in old:
+            before = f"not measured ({old['skipped']}) | — | —"
+        else:
+            old_cold = statistics.median(old["cold"])
+            before = f"{old_cold:.3f} | {statistics.median(old['warm']):.3f} | {o_cold / old_cold:.2f}×"
         lines.append(f"| {r['rows']:,} | {b['cold'][0]:.3f} | {cold:.3f} | {warm:.3f} | {p95(b['warm']):.3f} | "
-                     f"{floor:.3f} | {o_cold:.3f} | {o_warm:.3f} | {cold / o_cold:.2f}× | {floor / cold:.2f}× | "
-                     f"{warm / o_warm:.1f}× |")
+                     f"{floor:.3f} | {o_cold:.3f} | {o_warm:.3f} | {before} | {cold / o_cold:.2f}× | "
+                     f"{floor / cold:.2f}× |")
     return lines
 
 
@@ -696,9 +734,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--render-child":
         render_child(argv[1], argv[2])
-        return 0
-    if argv and argv[0] == "--brief-render-child":
-        brief_render_child(argv[1], argv[2])
         return 0
     if argv and argv[0] == "--naive-child":
         naive_child(argv[1], argv[2], argv[3])

@@ -35,10 +35,13 @@ def test_small_benchmark_run(traffy_dir, tmp_path):
     assert len(brief["cold"]) == 2 and len(brief["warm"]) == 2 and len(brief["floor"]) == 2
     assert all(s > 0 for s in brief["cold"] + brief["warm"] + brief["floor"])
     assert len(brief["overview"]["cold"]) == 2 and len(brief["overview"]["warm"]) == 2
+    # The overview before the brief, from its own checkout, for the same weeks (where git has it).
+    old = brief["old_overview"]
+    assert ("skipped" in old and old["skipped"]) or (len(old["cold"]) == 2 and all(s > 0 for s in old["cold"]))
     text = out.read_text()
     for expected in ("## Import", "## Pages", "## Memory", "Targets at 1,500 tickets", "PostgreSQL 15",
                      "### What recording the status history costs the import", "## The Monday brief",
-                     "brief cold ÷ overview cold"):
+                     "brief cold ÷ overview cold", "overview cold ÷ before"):
         assert expected in text
     assert text.count("| 1,500 |") == 1 + 1 + len(PAGES) + 1 + 1  # import, history, every page, brief, memory
     # Each floor beside the cold render of its own filter, not only the medians.
