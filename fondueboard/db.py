@@ -243,7 +243,7 @@ COUNT_MEASURES = ("tickets", *GROUPS, "credited", "ratings", "star_sum", "low_ra
 MEASURES = (*COUNT_MEASURES, "lon_sum", "lat_sum")
 
 
-def _counts_table(name: str, measures: list[Column]) -> Table:
+def _counts_table(name: str, measures: list[Column], by_district_or_category: bool = True) -> Table:
     table = Table(
         name,
         metadata,
@@ -254,10 +254,12 @@ def _counts_table(name: str, measures: list[Column]) -> Table:
         *measures,
     )
     # One index per way in: by agency (ticket rows are agency NULL), by district, by category; each
-    # ends with the day, so a period is a range inside it.
+    # ends with the day, so a period is a range inside it. (Tables read only by slice go without
+    # the other two: each costs the import its build.)
     Index(f"ix_{name}_slice", table.c.agency, table.c.category, table.c.district, table.c.day)
-    Index(f"ix_{name}_district", table.c.district, table.c.category, table.c.day)
-    Index(f"ix_{name}_category", table.c.category, table.c.district, table.c.day)
+    if by_district_or_category:
+        Index(f"ix_{name}_district", table.c.district, table.c.category, table.c.day)
+        Index(f"ix_{name}_category", table.c.category, table.c.district, table.c.day)
     # One row per day and slice, so a day counted twice is refused rather than shown. NULL (a
     # rollup or "every") must equal NULL here, which a plain unique key does not do: hence the
     # expressions. Categories and agencies are never '' (empty labels are dropped at import).
@@ -296,8 +298,8 @@ def _flow_columns() -> list[Column]:
     return [Column(m, Integer, nullable=False) for m in FLOW_MEASURES]
 
 
-daily_flow = _counts_table("daily_flow", _flow_columns())
-monthly_flow = _counts_table("monthly_flow", _flow_columns())
+daily_flow = _counts_table("daily_flow", _flow_columns(), by_district_or_category=False)
+monthly_flow = _counts_table("monthly_flow", _flow_columns(), by_district_or_category=False)
 
 # One row per finish credited to an agency with a known time, for the ranking's median and
 # "finished within N days" (neither can be summed from counts).
