@@ -2,14 +2,14 @@
 
 The period's filters other than its dates (district, subdistrict, category, agency) choose the
 complaints; the dates choose the events. Periods here are complete Bangkok days, [date_from,
-date_to]. A moment's state is the one just before it: a complaint reported, closed or reopened at
-the very moment a period ends belongs to the next period, so the backlog at a period's end is the
-backlog at its start plus what opened minus what left in it.
+date_to]. At a moment T (metrics.md): a complaint reported at T is not yet in the backlog, and
+one finished at T no longer is (it is closed in the period T begins).
 
 The figures come from the importer's flow summaries (fondueboard.summary: daily_flow): closed in a
 period sums its days; a backlog at a midnight sums opened - ended over the days before it, and at
-any other moment adds that day's events so far from the open spans. Where the summaries cannot
-answer (a subdistrict, on-time targets other than those they were built with, or
+any other moment adds that day's events so far from the open spans; spans beginning or ending at T
+itself are then counted as above. Where the summaries cannot answer (a subdistrict, a label with
+an agency, on-time targets other than those they were built with, or
 queries.facts.from_ticket_tables) the same figures are read from the ticket tables: the spans
 covering the moment.
 """
@@ -45,7 +45,7 @@ from .facts import facts, flow_facts, flow_summary_can_answer, summed
 from .filters import DATE_MIN, Filters, add_days, previous_period, ticket_conditions
 
 t, sp = tickets, open_spans
-BANGKOK_DAY = timedelta(days=1)
+ONE_DAY = timedelta(days=1)
 # The brief's queries at once: within the connection pool's default size (5), which other
 # sessions share, and more than this machine's cores.
 BRIEF_CONNECTIONS = 3
@@ -152,7 +152,7 @@ def _backlog_from_summaries(f: Filters, moment: datetime, cfg: BriefConfig | Non
     before T (open just before T): over the days before `moment`'s Bangkok day from the flow
     summaries; then the rest (_at_the_moment)."""
     day = moment.astimezone(BANGKOK).date()
-    r = flow_facts(f.with_period(None, day - BANGKOK_DAY), by_agency=by_agency)
+    r = flow_facts(f.with_period(None, day - ONE_DAY), by_agency=by_agency)
     keys = [r.c.agency.label("agency")] if by_agency else []
     u = union_all(select(*keys, *_net(r)), *_at_the_moment(f, moment, cfg, by_agency)).subquery("backlog_rows")
     keys = [u.c.agency] if by_agency else []
@@ -201,10 +201,10 @@ def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConf
     days = sorted({m.astimezone(BANGKOK).date() for m in moments})
     # Bucket 0: the days before the first; bucket j: from the (j-1)-th day to the j-th. The
     # backlog at the j-th day's midnight is the sum of buckets 0 … j.
-    before = flow_facts(f.with_period(None, days[0] - BANGKOK_DAY), by_agency=by_agency)
+    before = flow_facts(f.with_period(None, days[0] - ONE_DAY), by_agency=by_agency)
     buckets = [select(literal(0).label("bucket"), *[before.c[k] for k in keys], *_net(before))]
     if len(days) > 1:
-        between = flow_facts(f.with_period(days[0], days[-1] - BANGKOK_DAY), by_day=True, by_agency=by_agency)
+        between = flow_facts(f.with_period(days[0], days[-1] - ONE_DAY), by_day=True, by_agency=by_agency)
         bucket = case(*[(between.c.day < d, j) for j, d in enumerate(days[1:], start=1)], else_=len(days) - 1)
         buckets.append(select(bucket.label("bucket"), *[between.c[k] for k in keys], *_net(between)))
     u = union_all(*buckets).subquery("buckets")
