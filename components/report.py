@@ -13,8 +13,8 @@ import pandas as pd
 
 from fondueboard.config import BriefConfig, RankingConfig
 from fondueboard.db import bangkok_day_bounds
-from queries.agencies import OVERDUE_DAYS, previous_period
-from queries.filters import UNSPECIFIED, Filters
+from queries.agencies import OVERDUE_DAYS
+from queries.filters import UNSPECIFIED, Filters, previous_period
 from queries.flow import Brief
 
 from .agencies import change_label, formula_values, leaderboard_table, top_lines

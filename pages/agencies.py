@@ -28,6 +28,7 @@ from components.session import (
 )
 from fondueboard.config import ranking_config, report_config
 from queries import agencies
+from queries.filters import previous_period
 
 lang = language()
 chosen = current_filters()
@@ -72,7 +73,7 @@ for col, (_, row) in zip(st.columns(3), podium.iterrows()):
 
 st.subheader(t("agencies_title", lang) if kind is None else kind_label(kind, lang))
 notes = [t("ranking_unranked_note", lang, min=cfg.min_tickets)]
-before = agencies.previous_period(f)
+before = previous_period(f)
 if not before:
     notes.append(t("ranking_no_previous", lang))
 elif ranking["previous_rank"].isna().all():

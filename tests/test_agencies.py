@@ -19,7 +19,7 @@ from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
 from queries import agencies, flow
-from queries.filters import Filters
+from queries.filters import Filters, previous_period
 
 UTC = timezone.utc
 BKK = timezone(timedelta(hours=7))
@@ -238,7 +238,7 @@ def test_rank_change_against_the_previous_period_of_equal_length(engine):
     rows += week("n", c, now, 6)  # c was not there the week before
     load_records(engine, rows, source="t", file_format="test")
     f = Filters(date(2023, 1, 9), date(2023, 1, 15))
-    assert agencies.previous_period(f) == Filters(date(2023, 1, 2), date(2023, 1, 8))
+    assert previous_period(f) == Filters(date(2023, 1, 2), date(2023, 1, 8))
     df = agencies.agency_ranking(engine, f, RankingConfig()).set_index("agency")
     assert [df.loc[x, "rank"] for x in (b, c, a)] == [1, 2, 3]
     assert df.loc[b, "rank_change"] == -1 and df.loc[a, "rank_change"] == 2  # b up one, a down two

@@ -149,7 +149,7 @@ def test_names_are_cleaned_as_the_importer_stores_them():
 
 
 def test_date_arithmetic_at_the_ends_of_the_calendar():
-    from queries.agencies import previous_period
+    from queries.filters import previous_period
     from queries.facts import whole_months
 
     assert previous_period(Filters(date.min, date(1, 1, 7))) is None
