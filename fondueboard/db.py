@@ -349,7 +349,9 @@ def _bangkok_date_pg(element, compiler, **kw):
 
 @compiles(bangkok_date, "sqlite")
 def _bangkok_date_sqlite(element, compiler, **kw):
-    return "date(%s, '+%d hours')" % (compiler.process(element.clauses, **kw), BANGKOK_OFFSET_HOURS)
+    # Whole seconds first: SQLite's date arithmetic rounds to the millisecond, which would move
+    # the last half millisecond of a Bangkok day into the next.
+    return "date(substr(%s, 1, 19), '+%d hours')" % (compiler.process(element.clauses, **kw), BANGKOK_OFFSET_HOURS)
 
 
 class monday_of(FunctionElement):

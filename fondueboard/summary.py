@@ -199,9 +199,7 @@ def _refresh(conn: Connection, days: list | None, to: Summaries = STORED) -> Non
     else:
         conn.execute(delete(d).where(d.c.day.in_(days)))
         conn.execute(delete(f).where(f.c.day.in_(days)))
-        # The range lets the reported_at index find the days' tickets; the list picks the days.
-        lower, upper = bangkok_day_bounds(min(days), max(days))
-        where = [t.c.reported_at >= lower, t.c.reported_at < upper, ticket_day().in_(days)]
+        where = [on_days(t.c.reported_at, days)]
     _insert_every_slice(conn, d, t, where, ticket_day(), lambda agency: _summed(ticket_measures(agency)), days)
     _refresh_months(conn, days, d, to.monthly, MEASURES)  # from the day rows just written
     ta = ticket_agencies
@@ -240,8 +238,28 @@ def _when(col, days: list | None, between: tuple | None) -> list:
         return [col >= between[0], col < between[1]]
     if days is None:
         return [col.is_not(None)]
-    lower, upper = bangkok_day_bounds(min(days), max(days))
-    return [col >= lower, col < upper, bangkok_date(col).in_(days)]
+    return [on_days(col, days)]
+
+
+# More runs than this are one range and a list of days: SQLite parses a long OR as a deep tree,
+# and refuses one deeper than 1000.
+MAX_DAY_RUNS = 200
+
+
+def on_days(col, days: list):
+    """`col` (a time) falls on one of the Bangkok `days`: a range per run of consecutive days, so
+    that its index finds them even when a sync's days lie years apart (one range from the first to
+    the last would read everything between)."""
+    runs, days = [], sorted(set(days))
+    for day in days:
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day])
+    if len(runs) > MAX_DAY_RUNS:
+        lower, upper = bangkok_day_bounds(days[0], days[-1])
+        return and_(col >= lower, col < upper, bangkok_date(col).in_(days))
+    return or_(*[and_(col >= lower, col < upper) for lower, upper in (bangkok_day_bounds(a, b) for a, b in runs)])
 
 
 def flow_events(cfg: BriefConfig | None, days: list | None = None, between: tuple | None = None) -> Subquery:

@@ -188,3 +188,25 @@ def test_a_period_of_whole_months_reads_the_monthly_summaries(demo_db):
         months = conn.execute(select(func.count()).select_from(monthly_counts)).scalar()
         days = conn.execute(select(func.count()).select_from(daily_counts)).scalar()
     assert 0 < months < days
+
+
+@pytest.mark.parametrize("max_runs", [200, 1])
+def test_days_are_found_run_by_run_or_as_a_list(engine, monkeypatch, max_runs):
+    """fondueboard.summary.on_days: a range per run of consecutive Bangkok days (or, past
+    MAX_DAY_RUNS runs, one range and the list of days) selects exactly the tickets of those days."""
+    import fondueboard.summary as summary
+    from fondueboard.db import tickets
+
+    monkeypatch.setattr(summary, "MAX_DAY_RUNS", max_runs)
+    bkk = timezone(timedelta(hours=7))
+    # Two tickets a day for 60 days: at the first and the last instant of each Bangkok day.
+    first = datetime(2023, 1, 1, tzinfo=bkk)
+    rows = [rec(f"d{i}-{edge}", at=first + timedelta(days=i) + (timedelta(days=1, microseconds=-1) if edge else timedelta()))
+            for i in range(60) for edge in (0, 1)]
+    load_records(engine, rows, source="days", file_format="test")
+    chosen = [date(2023, 1, 1), date(2023, 1, 2), date(2023, 1, 3), date(2023, 1, 10), date(2023, 2, 1),
+              date(2023, 2, 28), date(2023, 3, 1)]
+    with engine.connect() as conn:
+        got = {r for (r,) in conn.execute(select(tickets.c.id).where(summary.on_days(tickets.c.reported_at, chosen)))}
+    want = {f"d{(d - date(2023, 1, 1)).days}-{edge}" for d in chosen for edge in (0, 1)}
+    assert got == want
