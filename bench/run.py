@@ -16,10 +16,11 @@ For each size it measures:
   * the Monday brief (queries.flow.brief) of the data's last complete week, called directly: cold
     (a week not asked before: that week, then the ones before it), warm (the same again), and its
     floor (the same with queries.facts.from_ticket_tables), beside the overview rendered for the
-    same weeks (the page shows the brief);
+    same weeks (the page shows the brief) and the overview as it was before the brief
+    (OLD_OVERVIEW_COMMIT, checked out with git worktree, on its own import of the same file);
   * what recording the status history costs the import: the history statements (record_changes,
-    record_new, derive_spans, backfill) timed within our import, and the same import again with
-    them skipped, into another database;
+    record_new, derive_spans, backfill) and the flow summaries built from them, timed within our
+    import, and the same import again with them skipped, into another database;
   * SQLite: the same file imported into SQLite, every page's figures (and the brief's) compared
     with PostgreSQL's.
 --brief-only measures the import (with the history's cost) and the brief with its overview renders,
@@ -329,6 +330,7 @@ def history_steps(seconds: dict | None):
 
     saved = [(module, name, getattr(module, name)) for module in (load, summary) for name in HISTORY_STEPS
              if hasattr(module, name)]
+
     def skipped(name):
         return lambda *args, **kwargs: set() if name == "event_days" else 0
 
