@@ -595,6 +595,20 @@ class _Plan:
                  "finisher", "star", "reopen", "res_days")
 
 
+def _second_label(rng: random.Random, primary: str) -> str | None:
+    """Sometimes a second label that goes with `primary`."""
+    options = _SECOND_LABELS[primary]
+    return _pick(rng, list(options)) if options and rng.random() < 0.14 else None
+
+
+def _comment(rng: random.Random, template: str, place: _Place) -> str:
+    """A complaint's words: `template` said of somewhere near `place`, with an ending."""
+    nearby = rng.choice(_PLACES_NEARBY)
+    if place.lakeside and rng.random() < 0.2:
+        nearby = " บริเวณริมกว๊านพะเยา"
+    return template.format(place=nearby) + rng.choice(_ENDINGS)
+
+
 def _draw_content(day: date, seq: int, *, place: _Place | None = None, electric: bool | None = None,
                   unlabelled: bool | None = None) -> _Plan:
     rng = random.Random(f"{_SEED}-{day.isoformat()}-{seq}")
@@ -622,8 +636,7 @@ def _draw_content(day: date, seq: int, *, place: _Place | None = None, electric:
         primary, second = None, None
     else:
         primary = ELECTRICITY if electric else _pick(rng, _category_weights(day.month))
-        options = _SECOND_LABELS[primary]
-        second = _pick(rng, list(options)) if options and rng.random() < 0.14 else None
+        second = _second_label(rng, primary)
     pl.primary = primary
     pl.categories = tuple(sorted({c for c in (primary, second) if c}))
 
@@ -637,10 +650,7 @@ def _draw_content(day: date, seq: int, *, place: _Place | None = None, electric:
     pl.agencies = agencies
 
     template = rng.choice(_TEMPLATES[primary])
-    nearby = rng.choice(_PLACES_NEARBY)
-    if place.lakeside and rng.random() < 0.2:
-        nearby = " บริเวณริมกว๊านพะเยา"
-    pl.comment = template.format(place=nearby) + rng.choice(_ENDINGS)
+    pl.comment = _comment(rng, template, place)
     return pl
 
 
@@ -997,8 +1007,7 @@ def _draw_spike_content(day: date, seq: int, spike: _Spike) -> _Plan:
     pl.moo = 1 + min(int(rng.expovariate(1 / 5.0)), 18)
 
     primary = spike.category
-    options = _SECOND_LABELS[primary]
-    second = _pick(rng, list(options)) if options and rng.random() < 0.14 else None
+    second = _second_label(rng, primary)
     pl.primary = primary
     pl.categories = tuple(sorted({c for c in (primary, second) if c}))
 
@@ -1013,10 +1022,7 @@ def _draw_spike_content(day: date, seq: int, spike: _Spike) -> _Plan:
 
     templates = _SPIKE_KINDS[spike.kind][2]
     template = rng.choice(templates) if rng.random() < 0.75 else rng.choice(_TEMPLATES[primary])
-    nearby = rng.choice(_PLACES_NEARBY)
-    if place.lakeside and rng.random() < 0.2:
-        nearby = " บริเวณริมกว๊านพะเยา"
-    pl.comment = template.format(place=nearby) + rng.choice(_ENDINGS)
+    pl.comment = _comment(rng, template, place)
     return pl
 
 
