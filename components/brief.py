@@ -104,14 +104,18 @@ def _area_link(district: str, category: str, f: Filters, lang: str) -> str:
     return "?" + urlencode(params_from_filters(view, lang))
 
 
+def area_label(district: str, category: str, lang: str) -> str:
+    """A district × category cell as it is named: "district · category"."""
+    return f"{district or t('no_district', lang)} · {t('unspecified', lang) if category == UNSPECIFIED else category}"
+
+
 def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: str) -> pd.DataFrame:
     """The flagged rows of one kind (which: 'worse' or 'better'), as shown and downloaded: the
     area (district · category) or agency, the period's count, its baseline, the difference and a
     link to the filtered view (the agency's page for an agency)."""
     rows = changes[changes["change"] == which] if len(changes) else changes
     if by == "area":
-        what = [f"{d or t('no_district', lang)} · {t('unspecified', lang) if c == UNSPECIFIED else c}"
-                for d, c in zip(rows["district"], rows["category"])]
+        what = [area_label(d, c, lang) for d, c in zip(rows["district"], rows["category"])]
         links = [_area_link(d, c, f, lang) for d, c in zip(rows["district"], rows["category"])]
     else:
         what = list(rows["agency"])

@@ -417,7 +417,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "pdf_brief_col_kind": {"th": "ชนิด", "en": "Kind"},
     "pdf_brief_kind_area": {"th": "พื้นที่", "en": "Area"},
     "pdf_brief_kind_agency": {"th": "หน่วยงาน", "en": "Agency"},
-    "pdf_brief_no_district": {"th": "(ไม่ระบุอำเภอ)", "en": "(no district)"},
     "pdf_brief_col_count": {"th": "สัปดาห์นี้", "en": "This week"},
     "pdf_brief_col_baseline": {"th": "ค่าปกติ", "en": "Baseline"},
     "pdf_brief_col_excess": {"th": "ต่างจากปกติ", "en": "Difference"},

@@ -18,6 +18,7 @@ from queries.filters import UNSPECIFIED, Filters, previous_period
 from queries.flow import Brief
 
 from .agencies import change_label, formula_values, leaderboard_table, top_lines
+from .brief import area_label
 from .format import fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, round_half_up
 from .i18n import METHOD_SECTIONS, t
 from .maps import colours
@@ -200,9 +201,7 @@ def _changes(b: Brief, which: str, lang: str) -> pd.DataFrame:
         if not len(rows):
             continue
         if kind == "area":
-            what = [f"{_text(d) if d else t('pdf_brief_no_district', lang)} · "
-                    f"{t('unspecified', lang) if c == UNSPECIFIED else _text(c)}"
-                    for d, c in zip(rows["district"], rows["category"])]
+            what = [area_label(d, c, lang) for d, c in zip(rows["district"], rows["category"])]
         else:
             what = [_text(a) for a in rows["agency"]]
         parts.append(pd.DataFrame({"kind": kind, "what": what, "count": rows["count"].to_list(),
