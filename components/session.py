@@ -466,5 +466,6 @@ def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: d
             st.caption(t("present_rows", language(), shown=TABLE_ROWS, total=fmt_count(len(df))))
         return
     st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
-    st.download_button(t("download_csv", lang), csv_bytes(df),
+    # Built when clicked, not on every render: a page has up to ten tables.
+    st.download_button(t("download_csv", lang), lambda: csv_bytes(df),
                        file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")
