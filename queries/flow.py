@@ -190,9 +190,9 @@ def _at_the_moment(f: Filters, moment: datetime, cfg: BriefConfig | None, by_age
 
 def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConfig | None, summarised: bool,
              by_agency: bool = False) -> pd.DataFrame:
-    """backlog_counts at each of `moments` (column `at`: its index in the list), in two round trips
+    """backlog_counts at each of `moments` (column `at`: its index in the list), in one statement
     however many: from the summaries, the days before the first moment's and those between the
-    moments are each summed once, and added up moment after moment."""
+    moments are each summed once, and the database adds them up moment after moment."""
     keys = ["agency"] if by_agency else []
     if not summarised:
         u = union_all(*[select(literal(i).label("at"), *backlog_counts(f, m, cfg, False, by_agency).subquery().c)
@@ -202,37 +202,27 @@ def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConf
     # Bucket 0: the days before the first; bucket j: from the (j-1)-th day to the j-th. The
     # backlog at the j-th day's midnight is the sum of buckets 0 … j.
     before = flow_facts(f.with_period(None, days[0] - ONE_DAY), by_agency=by_agency)
-    buckets = [select(literal(0).label("bucket"), *[before.c[k] for k in keys], *_net(before))]
+    rows = [select(literal(0).label("bucket"), *[before.c[k] for k in keys], *_net(before))]
     if len(days) > 1:
         between = flow_facts(f.with_period(days[0], days[-1] - ONE_DAY), by_day=True, by_agency=by_agency)
         bucket = case(*[(between.c.day < d, j) for j, d in enumerate(days[1:], start=1)], else_=len(days) - 1)
-        buckets.append(select(bucket.label("bucket"), *[between.c[k] for k in keys], *_net(between)))
-    u = union_all(*buckets).subquery("buckets")
-    summed_by = [u.c.bucket, *[u.c[k] for k in keys]]
-    per_bucket = frame(engine, select(*summed_by, _sum(u.c.backlog).label("backlog"), _sum(u.c.late).label("late"))
-                       .group_by(*summed_by))
-    exact = union_all(*[select(literal(i).label("at"), *part.subquery().c)
-                        for i, m in enumerate(moments) for part in _at_the_moment(f, m, cfg, by_agency)]).subquery()
-    at_moments = frame(engine, select(exact.c.at, *[exact.c[k] for k in keys], _sum(exact.c.backlog).label("backlog"),
-                                      _sum(exact.c.late).label("late")).group_by(exact.c.at, *[exact.c[k] for k in keys]))
-    # Running sums over the buckets, per key.
-    per_bucket = per_bucket.astype({"bucket": "int64", "backlog": "int64", "late": "int64"})
-    grid = per_bucket.pivot_table(index="bucket", columns=keys or None, values=["backlog", "late"], aggfunc="sum",
-                                  fill_value=0) if keys else per_bucket.groupby("bucket")[["backlog", "late"]].sum()
-    running = grid.reindex(range(len(days)), fill_value=0).cumsum()
-    rows = []
-    for i, m in enumerate(moments if len(per_bucket) else []):
-        at_day = running.loc[days.index(m.astimezone(BANGKOK).date())]
-        base = (at_day.unstack(0) if keys else at_day.to_frame().T).assign(at=i)
-        rows.append(base.reset_index() if keys else base)
-    out = pd.concat(rows, ignore_index=True)[["at", *keys, "backlog", "late"]] if rows else pd.DataFrame(
-        columns=["at", *keys, "backlog", "late"])
-    out = pd.concat([out, at_moments.astype({"at": "int64"})], ignore_index=True).groupby(
-        ["at", *keys], as_index=False)[["backlog", "late"]].sum()
-    out = out.astype({"at": "int64", "backlog": "int64", "late": "int64"})
-    if cfg is None:
-        out["late"] = 0
-    return out
+        rows.append(select(bucket.label("bucket"), *[between.c[k] for k in keys], *_net(between)))
+    u = union_all(*rows).subquery("bucket_rows")
+    by_bucket = [u.c.bucket, *[u.c[k] for k in keys]]
+    per_bucket = (select(*by_bucket, _sum(u.c.backlog).label("backlog"), _sum(u.c.late).label("late"))
+                  .group_by(*by_bucket).subquery("buckets"))
+    # Each moment takes the buckets up to its day's: a few rows each, joined in the database.
+    upto = union_all(*[select(literal(i).label("at"), literal(days.index(m.astimezone(BANGKOK).date())).label("upto"))
+                       for i, m in enumerate(moments)]).subquery("moments")
+    running = (select(upto.c.at, *[per_bucket.c[k] for k in keys], per_bucket.c.backlog, per_bucket.c.late)
+               .select_from(per_bucket.join(upto, per_bucket.c.bucket <= upto.c.upto)))
+    exact = [select(literal(i).label("at"), *part.subquery().c)
+             for i, m in enumerate(moments) for part in _at_the_moment(f, m, cfg, by_agency)]
+    a = union_all(running, *exact).subquery("at_moments")
+    by_moment = [a.c.at, *[a.c[k] for k in keys]]
+    late = _sum(a.c.late) if cfg is not None else literal(0)
+    return frame(engine, select(*by_moment, _sum(a.c.backlog).label("backlog"), late.label("late"))
+                 .group_by(*by_moment)).astype({"at": "int64", "backlog": "int64", "late": "int64"})
 
 
 def flow(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig) -> pd.DataFrame:
