@@ -15,14 +15,15 @@ covering the moment.
 """
 from __future__ import annotations
 
-import math
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import copy_context
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
+from scipy.special import pdtr, pdtrc
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import BriefConfig
@@ -303,32 +304,16 @@ def weekly_flow(engine: Engine, f: Filters, first: date, last: date, now: dateti
 # --- what got worse, what got better ---------------------------------------------------------------
 
 
-def _pmf(i: int, mean: float) -> float:
-    return math.exp(i * math.log(mean) - mean - math.lgamma(i + 1))
+def poisson_upper(count, mean):
+    """P(X >= count) for X ~ Poisson(mean), elementwise: scipy's regularized incomplete gamma, exact
+    far into the tail (where 1 - P(X < count) is not)."""
+    count = np.asarray(count)
+    return np.where(count <= 0, 1.0, pdtrc(np.maximum(count, 1) - 1, mean))
 
 
-def poisson_upper(count: int, mean: float) -> float:
-    """P(X >= count) for X ~ Poisson(mean), summed over the tail itself (no 1 - almost 1)."""
-    if count <= 0:
-        return 1.0
-    if mean <= 0:
-        return 0.0
-    total, i = 0.0, count
-    while True:
-        term = _pmf(i, mean)
-        total += term
-        if i > mean and (term == 0.0 or term < total * 1e-16):  # past the peak, nothing left to add
-            return min(1.0, total)
-        i += 1
-
-
-def poisson_lower(count: int, mean: float) -> float:
-    """P(X <= count) for X ~ Poisson(mean)."""
-    if count < 0:
-        return 0.0
-    if mean <= 0:
-        return 1.0
-    return min(1.0, sum(_pmf(i, mean) for i in range(count + 1)))
+def poisson_lower(count, mean):
+    """P(X <= count) for X ~ Poisson(mean), elementwise."""
+    return pdtr(count, mean)
 
 
 def _candidates(engine: Engine, f: Filters, cfg: BriefConfig, by: str) -> pd.DataFrame:
@@ -361,16 +346,16 @@ def changes(engine: Engine, f: Filters, cfg: BriefConfig, by: str = "area") -> p
     (for "better", largest shortfall first)."""
     keys = ["district", "category"] if by == "area" else ["agency"]
     columns = [*keys, "count", "baseline", "excess", "p", "change"]
-    rows = []
-    for *key, n, total in _candidates(engine, f, cfg, by).itertuples(index=False):
-        n, mean = int(n), int(total) / cfg.baseline_periods
-        if n >= cfg.flag_min_count and n > mean and (p := poisson_upper(n, mean)) < cfg.flag_p:
-            rows.append([*key, n, mean, n - mean, p, "worse"])
-        elif mean >= cfg.flag_min_count and n < mean and (p := poisson_lower(n, mean)) < cfg.flag_p:
-            rows.append([*key, n, mean, n - mean, p, "better"])
-    out = pd.DataFrame(rows, columns=columns)
+    got = _candidates(engine, f, cfg, by)
+    n = got["count"].to_numpy(dtype="int64")
+    mean = got["total"].to_numpy(dtype="float64") / cfg.baseline_periods
+    upper, lower = poisson_upper(n, mean), poisson_lower(n, mean)
+    worse = (n >= cfg.flag_min_count) & (n > mean) & (upper < cfg.flag_p)
+    better = ~worse & (mean >= cfg.flag_min_count) & (n < mean) & (lower < cfg.flag_p)
+    out = got[keys].assign(count=n, baseline=mean, excess=n - mean, p=np.where(worse, upper, lower),
+                           change=np.where(worse, "worse", "better"))[worse | better].reset_index(drop=True)
     if out.empty:
-        return out
+        return pd.DataFrame(columns=columns)
     out["order"] = out["excess"].abs()
     return (out.sort_values(["change", "order", *keys], ascending=[False, False, *[True] * len(keys)])
             .drop(columns="order").reset_index(drop=True))

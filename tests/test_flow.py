@@ -704,11 +704,12 @@ def test_finish_before_report_counts_at_the_report(reopened):
     assert raw.flow(day_of_bad_finish, datetime(2023, 3, 1, tzinfo=UTC), BriefConfig())["closed"] == 0
 
 
-def test_poisson_tails_end_for_counts_far_from_the_mean():
+def test_poisson_tails_far_from_the_mean_and_at_zero():
     from queries.flow import poisson_lower, poisson_upper
 
-    # Terms that underflow to zero end the sum (a long period's count against a tiny baseline).
-    assert poisson_upper(5000, 0.5) == 0.0
+    assert poisson_upper(5000, 0.5) == 0.0  # a long period's count against a tiny baseline
+    assert poisson_upper(0, 2.0) == 1.0 and poisson_lower(0, 0.0) == 1.0
+    assert poisson_upper(60, 3.0) == pytest.approx(float(poisson_tails(60, 30, 10)[0]), rel=1e-9)  # ~1e-54
     assert poisson_upper(10, 3.0) == pytest.approx(float(poisson_tails(10, 30, 10)[0]), rel=1e-9)
     assert poisson_lower(0, 6.0) == pytest.approx(float(poisson_tails(0, 60, 10)[1]), rel=1e-9)
     assert poisson_upper(10, 5000.0) == pytest.approx(1.0)
