@@ -278,24 +278,24 @@ def weekly_flow(engine: Engine, f: Filters, first: date, last: date, now: dateti
     span = f.with_period(weeks[0], weeks[-1] + timedelta(days=6))
     summarised = flow_summary_can_answer(span)
     r = facts(span, by_day=True)
-    week = monday_of(r.c.day).label("week")
-    new = frame(engine, select(week, func.sum(r.c.tickets).label("new")).group_by(week))
+    zero = literal(0)
+    reported = select(r.c.day, r.c.tickets.label("new"), zero.label("closed"))
     if summarised:
         e = flow_facts(span, by_day=True)
-        closed_week = monday_of(e.c.day).label("week")
-        closed = frame(engine, select(closed_week, func.sum(e.c.closed).label("closed")).group_by(closed_week))
+        finished = select(e.c.day, zero, e.c.closed)
     else:
         lower, upper = bangkok_day_bounds(span.date_from, span.date_to)
-        closed_week = monday_of(bangkok_date(t.c.closed_at)).label("week")
-        closed = frame(engine, select(closed_week, func.count().label("closed"))
-                       .where(t.c.closed_at >= lower, t.c.closed_at < upper, *_complaints(f)).group_by(closed_week))
+        finished = select(bangkok_date(t.c.closed_at), zero, literal(1)).where(
+            t.c.closed_at >= lower, t.c.closed_at < upper, *_complaints(f))
+    u = union_all(reported, finished).subquery("weekly")
+    week = monday_of(u.c.day).label("week")
+    counts = frame(engine, select(week, _sum(u.c.new).label("new"), _sum(u.c.closed).label("closed")).group_by(week))
     ends = [min(bangkok_day_bounds(w, w + timedelta(days=6))[1], now) for w in weeks]
     at_ends = backlogs(engine, f, ends, None, summarised).set_index("at")["backlog"]
     out = pd.DataFrame({"week": weeks})
-    for name, got in (("new", new), ("closed", closed)):
-        got = got.assign(week=pd.to_datetime(got["week"]).dt.date) if len(got) else got
-        counts = dict(zip(got["week"], got[name])) if len(got) else {}
-        out[name] = [int(counts.get(w, 0) or 0) for w in weeks]
+    counts = counts.assign(week=pd.to_datetime(counts["week"]).dt.date).set_index("week") if len(counts) else None
+    for name in ("new", "closed"):
+        out[name] = [int(counts[name].get(w, 0)) if counts is not None else 0 for w in weeks]
     out["backlog"] = [int(at_ends.get(i, 0)) for i in range(len(weeks))]
     out["partial"] = [end < bangkok_day_bounds(w, w + timedelta(days=6))[1] for w, end in zip(weeks, ends)]
     return out
