@@ -67,12 +67,16 @@ def _complaints(f: Filters) -> list:
     return ticket_conditions(f.with_period(None, None))
 
 
-def from_summaries(engine: Engine, f: Filters, cfg: BriefConfig, by_agency: bool = False) -> bool:
-    """Whether the flow summaries answer `f` (by agency) under `cfg`'s on-time targets."""
+def from_summaries(engine: Engine, f: Filters, cfg: BriefConfig, by_agency: bool = False,
+                   current: bool | None = None) -> bool:
+    """Whether the flow summaries answer `f` (by agency) under `cfg`'s on-time targets; `current`:
+    whether they are up to date with those targets, when the caller has already asked."""
     if not flow_summary_can_answer(f, by_agency):
         return False
-    with engine.connect() as conn:
-        return summaries_current(conn, cfg)
+    if current is None:
+        with engine.connect() as conn:
+            return summaries_current(conn, cfg)
+    return current
 
 
 def _at(moment: datetime):
@@ -226,18 +230,28 @@ def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConf
                  .group_by(*by_moment)).astype({"at": "int64", "backlog": "int64", "late": "int64"})
 
 
-def flow(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig) -> pd.DataFrame:
+def flow(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig, current: bool | None = None) -> pd.DataFrame:
     """One row for `f`'s (bounded) period: new (reported in it), closed (finished in it, whenever
     reported), closed_on_time, backlog and late (open, and open past target, at its end or now),
     on_time_rate = closed_on_time / (closed + late), finished (of its new complaints, now), and
-    ratings, satisfaction of its new complaints."""
-    summarised = from_summaries(engine, f, cfg)
-    closed = closed_counts(f, cfg, summarised).subquery()
-    backlog = backlog_counts(f, period_end(f, now), cfg, summarised).subquery()
-    new = select(*summed(facts(f), ("tickets", "finished", "ratings", "star_sum"))).subquery()
-    row = frame(engine, select(*closed.c, *backlog.c, *new.c)
-                .select_from(closed.join(backlog, true()).join(new, true())))
-    out = row.rename(columns={"tickets": "new"}).astype("int64")
+    ratings, satisfaction of its new complaints. (`current`: see from_summaries.)"""
+    return flows(engine, [f], now, cfg, current)
+
+
+def flows(engine: Engine, periods: list[Filters], now: datetime, cfg: BriefConfig,
+          current: bool | None = None) -> pd.DataFrame:
+    """flow() of each of `periods` (the same filters but the dates), a row each in their order,
+    in one statement."""
+    summarised = from_summaries(engine, periods[0], cfg, current=current)
+    rows = []
+    for i, f in enumerate(periods):
+        closed = closed_counts(f, cfg, summarised).subquery()
+        backlog = backlog_counts(f, period_end(f, now), cfg, summarised).subquery()
+        new = select(*summed(facts(f), ("tickets", "finished", "ratings", "star_sum"))).subquery()
+        rows.append(select(literal(i).label("i"), *closed.c, *backlog.c, *new.c)
+                    .select_from(closed.join(backlog, true()).join(new, true())))
+    out = frame(engine, union_all(*rows) if len(rows) > 1 else rows[0]).astype("int64")
+    out = out.sort_values("i").drop(columns="i").rename(columns={"tickets": "new"}).reset_index(drop=True)
     due = out["closed"] + out["late"]
     out["on_time_rate"] = (out["closed_on_time"] / due).where(due > 0)
     out["satisfaction"] = (out["star_sum"] / out["ratings"]).where(out["ratings"] > 0)
@@ -247,14 +261,18 @@ def flow(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig) -> pd.Data
 def completion_at_age(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
     """Like-for-like completion: rows this, previous: of the complaints reported in `f`'s period
     (and the one before it), how many were finished by now (and by as long after the previous
-    period as now is after this one's end)."""
-    shift = timedelta(days=period_length(f))
+    period as now is after this one's end). One pass over both periods' complaints."""
+    before = previous_period(f)
+    this = t.c.reported_at >= _at(bangkok_day_bounds(f.date_from, f.date_from)[0])
+    by_now = t.c.closed_at <= _at(now)
+    by_then = t.c.closed_at <= _at(now - timedelta(days=period_length(f)))
+    got = frame(engine, select(_count(this).label("this_total"), _count(and_(this, by_now)).label("this_finished"),
+                               _count(~this).label("previous_total"),
+                               _count(and_(~this, by_then)).label("previous_finished"))
+                .where(*ticket_conditions(f.with_period(before.date_from, f.date_to)))).iloc[0]
     rows = []
-    for name, period, cutoff in (("this", f, now), ("previous", previous_period(f), now - shift)):
-        finished = and_(t.c.closed_at.is_not(None), t.c.closed_at <= _at(cutoff))
-        stmt = select(func.count().label("total"), _count(finished).label("finished")).where(*ticket_conditions(period))
-        got = frame(engine, stmt).iloc[0]
-        total, done = int(got["total"]), int(got["finished"])
+    for name, period in (("this", f), ("previous", before)):
+        total, done = int(got[f"{name}_total"]), int(got[f"{name}_finished"])
         rows.append({"period": name, "date_from": period.date_from, "date_to": period.date_to, "total": total,
                      "finished": done, "completion_rate": done / total if total else None})
     return pd.DataFrame(rows)
@@ -362,11 +380,12 @@ def changes(engine: Engine, f: Filters, cfg: BriefConfig, by: str = "area") -> p
 
 
 def agency_backlog_growth(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig,
-                          limit: int = 10) -> pd.DataFrame:
+                          limit: int = 10, current: bool | None = None) -> pd.DataFrame:
     """Per agency: backlog and late (open past target) at the period's start and at its end (or now),
-    and their growth; the agencies whose backlog or late count grew most, largest first."""
+    and their growth; the agencies whose backlog or late count grew most, largest first.
+    (`current`: see from_summaries.)"""
     columns = ["agency", "backlog_start", "backlog_end", "backlog_growth", "late_start", "late_end", "late_growth"]
-    summarised = from_summaries(engine, f, cfg, by_agency=True)
+    summarised = from_summaries(engine, f, cfg, by_agency=True, current=current)
     start = bangkok_day_bounds(f.date_from, f.date_from)[0]
     both = backlogs(engine, f, [start, period_end(f, now)], cfg, summarised, by_agency=True)
     got = both.pivot_table(index="agency", columns="at", values=["backlog", "late"], aggfunc="sum", fill_value=0)
@@ -408,17 +427,17 @@ def brief(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig, weeks: tu
     weeks[0] to that of weeks[1] when given. Its parts are independent queries: they run at once,
     each on its own connection, so the database works on them side by side."""
     before = previous_period(f)
-    parts = {"this": (flow, f, now, cfg), "previous": (flow, before, now, cfg), "completion": (completion_at_age, f, now),
+    with engine.connect() as conn:  # asked once for the parts that read the flow summaries
+        current = summaries_current(conn, cfg)
+    parts = {"flows": (flows, [f, before], now, cfg, current), "completion": (completion_at_age, f, now),
              "areas": (changes, f, cfg, "area"), "agencies": (changes, f, cfg, "agency"),
-             "growth": (agency_backlog_growth, f, now, cfg)}
+             "growth": (agency_backlog_growth, f, now, cfg, 10, current)}
     if weeks:
         parts["weekly"] = (weekly_flow, f, *weeks, now)
     with ThreadPoolExecutor(max_workers=BRIEF_CONNECTIONS) as pool:
         # Each in a copy of this context: queries.facts.from_ticket_tables holds in the threads too.
         running = {name: pool.submit(copy_context().run, fn, engine, *args) for name, (fn, *args) in parts.items()}
         got = {name: future.result() for name, future in running.items()}
-    flows = pd.concat([got["this"].assign(period="this"), got["previous"].assign(period="previous")],
-                      ignore_index=True)
     return Brief(period=f, previous=before, complete=bangkok_day_bounds(f.date_from, f.date_to)[1] <= now,
-                 flows=flows, completion=got["completion"], areas=got["areas"], agencies=got["agencies"],
+                 flows=got["flows"].assign(period=["this", "previous"]), completion=got["completion"], areas=got["areas"], agencies=got["agencies"],
                  growth=got["growth"], weekly=got.get("weekly"))
