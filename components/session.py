@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import Callable
@@ -123,10 +124,24 @@ def _cached(key: str, url: str, version: tuple, args: tuple, _fn: Callable, _eng
 
 def query(fn: Callable, *args):
     """Run a queries/ function, cached per arguments and per data version (new imports show at once)."""
+    return queries_at_once({"one": (fn, *args)})["one"]
+
+
+def queries_at_once(calls: dict[str, tuple]) -> dict:
+    """query() of each (fn, *args) of `calls`, run side by side (each on its own connection), so
+    that a page's first screen waits for its slowest query rather than for their sum."""
     url = database_url()
+    engine, version = _engine(url), st.session_state["data_version"]
+
+    def run(fn, *args):
+        return _cached(f"{fn.__module__}.{fn.__qualname__}", url, version, args, fn, engine)
+
     try:
-        return _cached(f"{fn.__module__}.{fn.__qualname__}", url, st.session_state["data_version"], args, fn,
-                       _engine(url))
+        if len(calls) == 1:
+            return {name: run(*call) for name, call in calls.items()}
+        with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+            running = {name: pool.submit(run, *call) for name, call in calls.items()}
+            return {name: future.result() for name, future in running.items()}
     except SQLAlchemyError as exc:
         st.error(md_t("db_slow", language(), detail=error_summary(exc, 200)))
         st.stop()

@@ -24,6 +24,7 @@ from components.session import (
     language,
     period_caption,
     presenting,
+    queries_at_once,
     query,
     show_chart,
     table_with_download,
@@ -49,7 +50,13 @@ if not presenting():  # on the projector the frame's bar shows it
 # All time, or a period open at one end, runs from the data's first day to today.
 period = bounded(f, query(meta.date_span).iloc[0]["first"], today)
 first, last = chart_weeks(period, today)  # the weekly chart's, from the brief's queries
-brief = query(flow.brief, period, minute, cfg, (first, last))
+# Every query of the page at once: the brief's parts, and the charts' below it.
+got = queries_at_once({"brief": (flow.brief, period, minute, cfg, (first, last)),
+                       "headline": (overview.headline, period),
+                       "ages": (overview.open_age, f.with_period(None, None), minute),
+                       "categories": (overview.top_categories, period, 10),
+                       "groups": (overview.status_groups, period)})
+brief = got["brief"]
 this = brief.flows.set_index("period").loc["this"]
 if not (this["new"] or this["closed"] or this["backlog"]):
     st.info(t("no_data_filtered", lang))
@@ -60,7 +67,7 @@ for col, card in zip(st.columns(len(cards)), cards):
     col.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
     if card.caption:
         col.caption(card.caption)
-h = query(overview.headline, period).iloc[0]
+h = got["headline"].iloc[0]
 st.caption(comparison_note(brief, lang)
            + f" · {t('kpi_agencies', lang)} {fmt_count(h['agencies'])} · {t('kpi_districts', lang)} {fmt_count(h['districts'])}")
 
@@ -95,7 +102,7 @@ with left:
 with right:
     st.subheader(t("open_age", lang))
     st.caption(t("open_age_now", lang))
-    ages = query(overview.open_age, f.with_period(None, None), minute)
+    ages = got["ages"]
     show_chart(charts.open_age_bar(ages, lang))
     chart_table(ages.rename(columns={"bucket": t("col_bucket", lang), "tickets": t("col_tickets", lang)}),
                 "open_age", lang)
@@ -103,7 +110,7 @@ with right:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("top_categories", lang))
-    cats = query(overview.top_categories, period, 10)
+    cats = got["categories"]
     show_chart(charts.category_bar(cats, lang))
     chart_table(cats.assign(share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
         "category": t("col_category", lang), "tickets": t("col_tickets", lang), "share": t("col_share", lang)}),
@@ -111,7 +118,7 @@ with left:
 with right:
     st.subheader(t("status_groups", lang))
     st.caption(t("cohort_note", lang))
-    groups = query(overview.status_groups, period)
+    groups = got["groups"]
     show_chart(charts.status_bar(groups, lang))
     chart_table(groups.assign(status_group=groups["status_group"].map(lambda g: group_label(g, lang)),
                               share=groups["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
