@@ -12,7 +12,7 @@ import streamlit as st
 
 from fondueboard.agency_kinds import KINDS
 from fondueboard.config import RankingConfig
-from fondueboard.ranking import PARTS
+from fondueboard.ranking import PARTS, RANK_DRAWS, RANK_PERCENTILES
 from queries.filters import Filters
 
 from .format import fmt_count, fmt_pct, fmt_stars, is_missing, round_half_up
@@ -23,8 +23,9 @@ from .periods import params_from_filters
 def formula_values(cfg: RankingConfig) -> dict:
     """The settings in force, for the formula text (one definition: the m_ranking string)."""
     return dict(w_completion=f"{cfg.weight_completion:g}", w_satisfaction=f"{cfg.weight_satisfaction:g}",
-                w_speed=f"{cfg.weight_speed:g}", min_tickets=cfg.min_tickets, prior_ratings=cfg.prior_ratings,
-                speed_days=cfg.speed_days)
+                w_speed=f"{cfg.weight_speed:g}", min_tickets=cfg.min_tickets, prior_tickets=cfg.prior_tickets,
+                prior_ratings=cfg.prior_ratings, speed_days=cfg.speed_days, draws=RANK_DRAWS,
+                low=RANK_PERCENTILES[0], high=RANK_PERCENTILES[1])
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -37,6 +38,7 @@ def in_scope(ranking: pd.DataFrame, kind: str | None) -> pd.DataFrame:
         return ranking
     peers = ranking[ranking["kind"] == kind].copy()
     peers["rank"], peers["rank_change"] = peers["peer_rank"], peers["peer_rank_change"]
+    peers["rank_low"], peers["rank_high"] = peers["peer_rank_low"], peers["peer_rank_high"]
     return peers.reset_index(drop=True)
 
 
@@ -59,7 +61,14 @@ def agency_link(agency: str, f: Filters, lang: str) -> str:
 
 
 # The leaderboard on the projector: what earns the place, in columns that fit the wall.
-WALL_COLUMNS = ("rank", "change", "agency", "tickets", "completion", "satisfaction_adj", "score")
+WALL_COLUMNS = ("rank", "rank_range", "change", "agency", "tickets", "completion_adj", "satisfaction_adj", "score")
+
+
+def rank_range(low, high) -> str:
+    """"2–5"; one number where the range is a single rank; "" for the unranked."""
+    if is_missing(low) or is_missing(high):
+        return ""
+    return f"{int(low)}" if int(low) == int(high) else f"{int(low)}–{int(high)}"
 
 
 def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang: str,
@@ -69,17 +78,20 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
     pct = 100.0
     df = pd.DataFrame({
         "rank": scoped["rank"],
+        "rank_range": [rank_range(lo, hi) for lo, hi in zip(scoped["rank_low"], scoped["rank_high"])],
         "change": [change_label(c, n, lang) for c, n in zip(scoped["rank_change"], scoped["new"])],
         "agency": scoped["agency"],
         "kind": [kind_label(k, lang) for k in scoped["kind"]],
         "tickets": scoped["tickets"],
         "finished": scoped["finished"],
         "completion": (scoped["completion"] * pct).round(2),
+        "completion_adj": (scoped["completion_adj"].astype(float) * pct).round(2),
         "median_days": scoped["median_days"].round(1),
         "satisfaction_adj": scoped["satisfaction_adj"].astype(float).round(2),
         "satisfaction_raw": scoped["satisfaction_raw"].astype(float).round(2),
         "ratings": scoped["ratings"],
         "speed": (scoped["speed"].astype(float) * pct).round(2),
+        "speed_adj": (scoped["speed_adj"].astype(float) * pct).round(2),
         "score": scoped["score"].astype(float).round(2),
         "link": [agency_link(a, f, lang) for a in scoped["agency"]],
     })
@@ -87,11 +99,13 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
     if columns:
         df = df[list(columns)]
     headers = {
-        "rank": t("col_rank", lang), "change": t("col_change", lang), "agency": t("col_agency", lang),
+        "rank": t("col_rank", lang), "rank_range": t("col_rank_range", lang), "change": t("col_change", lang), "agency": t("col_agency", lang),
         "kind": t("col_kind", lang), "tickets": t("col_tickets", lang), "finished": t("kpi_finished", lang),
-        "completion": t("col_completion", lang), "median_days": t("col_median_days", lang),
+        "completion": t("col_completion", lang), "completion_adj": t("col_completion_adj", lang),
+        "median_days": t("col_median_days", lang),
         "satisfaction_adj": t("col_sat_adj", lang), "satisfaction_raw": t("col_sat_raw", lang),
         "ratings": t("col_ratings", lang), "speed": t("col_speed", lang, days=cfg.speed_days),
+        "speed_adj": t("col_speed_adj", lang, days=cfg.speed_days),
         "score": t("col_score", lang), "link": t("col_link", lang),
     }
     number = st.column_config.NumberColumn
@@ -99,11 +113,14 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
         headers["rank"]: number(format="%d", pinned=True),
         headers["change"]: st.column_config.TextColumn(pinned=True),
         headers["agency"]: st.column_config.TextColumn(pinned=True),
+        headers["rank_range"]: st.column_config.TextColumn(pinned=True),
         headers["completion"]: number(format="%.2f"),
+        headers["completion_adj"]: number(format="%.2f"),
         headers["median_days"]: number(format="%.1f"),
         headers["satisfaction_adj"]: number(format="%.2f"),
         headers["satisfaction_raw"]: number(format="%.2f"),
         headers["speed"]: number(format="%.2f"),
+        headers["speed_adj"]: number(format="%.2f"),
         headers["score"]: number(format="%.2f"),
         headers["link"]: st.column_config.LinkColumn(display_text=t("link_text", lang)),
     }
@@ -123,12 +140,44 @@ def top_lines(row: pd.Series, cfg: RankingConfig, lang: str) -> list[str]:
     """The numbers that earned a place in the top three, one line each."""
     return [
         t("top_score", lang, score=round_half_up(row["score"], 2)),
+        t("top_rank_range", lang, range=rank_range(row["rank_low"], row["rank_high"])),
         t("top_completion", lang, finished=fmt_count(row["finished"]), tickets=fmt_count(row["tickets"]),
-          pct=fmt_pct(row["completion"])),
+          pct=fmt_pct(row["completion"]), adj=fmt_pct(row["completion_adj"])),
         t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]), raw=fmt_stars(row["satisfaction_raw"]),
           n=fmt_count(row["ratings"])),
-        t("top_speed", lang, days=cfg.speed_days, pct=fmt_pct(row["speed"])),
+        t("top_speed", lang, days=cfg.speed_days, pct=fmt_pct(row["speed"]), adj=fmt_pct(row["speed_adj"])),
     ]
+
+
+def podium_overlaps(scoped: pd.DataFrame) -> list[tuple[int, int]]:
+    """(first, last) rank of each run of ranked agencies whose plausible ranges overlap one after
+    another and that holds a place in the top three: where the podium's order is not clear."""
+    ranked = scoped[scoped["eligible"]].sort_values("rank")
+    runs, start, reach, last = [], None, 0, None
+    for rank, low, high in zip(ranked["rank"], ranked["rank_low"], ranked["rank_high"]):
+        rank, low, high = int(rank), int(low), int(high)
+        if start is not None and low <= reach:
+            reach, last = max(reach, high), rank
+            continue
+        if start is not None and last > start:
+            runs.append((start, last))
+        if rank > 3:
+            start = None
+            break
+        start, reach, last = rank, high, rank
+    if start is not None and last > start:
+        runs.append((start, last))
+    return runs
+
+
+def podium_note(scoped: pd.DataFrame, lang: str) -> str | None:
+    """Plain words on whether the top three are clearly apart; None when nobody is ranked."""
+    if not scoped["eligible"].any():
+        return None
+    runs = podium_overlaps(scoped)
+    if not runs:
+        return t("podium_clear", lang)
+    return " ".join(t("podium_unclear", lang, first=a, last=b) for a, b in runs)
 
 
 def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: str) -> pd.DataFrame:
@@ -138,8 +187,8 @@ def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: st
     peers = ranking[(ranking["kind"] == row["kind"]) & ranking["eligible"]]
     weights = {"completion": cfg.weight_completion, "satisfaction": cfg.weight_satisfaction,
                "speed": cfg.weight_speed}
-    values = {"completion": fmt_pct(row["completion"]), "satisfaction": fmt_stars(row["satisfaction_adj"]),
-              "speed": fmt_pct(row["speed"])}
+    values = {"completion": fmt_pct(row["completion_adj"]), "satisfaction": fmt_stars(row["satisfaction_adj"]),
+              "speed": fmt_pct(row["speed_adj"])}
     return pd.DataFrame({
         "part": [t(f"part_{p}", lang, days=cfg.speed_days) for p in PARTS],
         "value": [values[p] for p in PARTS],
@@ -152,3 +201,22 @@ def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: st
 def _points(x):
     return None if is_missing(x) else round(float(x), 2)
 
+
+
+def funnel_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The funnel plot's points and each one's limits, as shown and downloaded (percentages ×100)."""
+    pct = 100.0
+    df = pd.DataFrame({
+        t("col_agency", lang): points["agency"],
+        t("col_kind", lang): [kind_label(k, lang) for k in points["kind"]],
+        t("col_tickets", lang): points["tickets"],
+        t("kpi_finished", lang): points["finished"],
+        t("col_completion", lang): (points["completion"] * pct).round(2),
+        t("col_province_pct", lang): (points["province"].astype(float) * pct).round(2),
+    })
+    for side, level in (("lower", "99_8"), ("lower", "95"), ("upper", "95"), ("upper", "99_8")):
+        header = t("col_limit", lang, side=t(f"side_{side}", lang), level=level.replace("_", "."))
+        df[header] = (points[f"{side}_{level}"].astype(float) * pct).round(2)
+    df[t("col_chance", lang)] = points["p"].astype(float)
+    df[t("col_verdict", lang)] = [t(f"verdict_{v}", lang) if v else "" for v in points["verdict"]]
+    return df

@@ -106,3 +106,29 @@ def score_parts_bar(parts: pd.DataFrame, lang: str) -> go.Figure:
     ]
     return go.Figure(bars, layout=_layout(300, barmode="group", yaxis=dict(autorange="reversed"),
                                           xaxis=dict(title=t("col_points", lang), rangemode="tozero")))
+
+
+VERDICT_COLOURS = {"better": "#16a34a", "worse": "#dc2626", "": "#2563eb"}
+
+
+def funnel_plot(points: pd.DataFrame, curve: pd.DataFrame, rate: float, lang: str) -> go.Figure:
+    """Each agency's completion (%) against its complaints (log scale), the province's rate as a
+    line and the 95% and 99.8% limits around it; agencies beyond the 99.8% limits coloured as
+    clearly better or worse; hover names the agency."""
+    lines = [go.Scatter(x=[curve["n"].iloc[0], curve["n"].iloc[-1]], y=[100 * rate] * 2, mode="lines",
+                        name=plotly(t("funnel_province", lang, pct=fmt_pct(rate))), hoverinfo="skip",
+                        line=dict(color="#111827", width=2))]
+    for level, dash in (("95", "dash"), ("99_8", "dot")):
+        label = plotly(t(f"funnel_limits_{level}", lang))
+        for side in ("lower", "upper"):
+            lines.append(go.Scatter(x=curve["n"], y=100 * curve[f"{side}_{level}"], mode="lines", name=label,
+                                    legendgroup=level, showlegend=side == "lower", hoverinfo="skip",
+                                    line=dict(color="#6b7280", width=1.5, dash=dash)))
+    hover = [plotly(f"{a} · {fmt_count(f)}/{fmt_count(n)} ({fmt_pct(c)})")
+             for a, f, n, c in zip(points["agency"], points["finished"], points["tickets"], points["completion"])]
+    dots = go.Scatter(x=points["tickets"], y=100 * points["completion"], mode="markers", name=t("col_agency", lang),
+                      marker=dict(size=9, color=[VERDICT_COLOURS[v] for v in points["verdict"]], opacity=0.8),
+                      hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
+    return go.Figure([*lines, dots], layout=_layout(
+        420, xaxis=dict(title=t("col_tickets", lang), type="log"),
+        yaxis=dict(title=t("col_completion", lang), range=[-2, 102])))

@@ -190,22 +190,50 @@ STRINGS: dict[str, dict[str, str]] = {
     "top_three": {"th": "3 อันดับแรกของช่วงเวลา", "en": "Top three of the period"},
     "top_rank": {"th": "อันดับ {rank}", "en": "No. {rank}"},
     "top_score": {"th": "คะแนน {score}", "en": "Score {score}"},
-    "top_completion": {"th": "เสร็จ {finished} จาก {tickets} เรื่อง ({pct})", "en": "Finished {finished} of {tickets} ({pct})"},
+    "top_rank_range": {"th": "อันดับที่เป็นไปได้ {range}", "en": "Plausible rank {range}"},
+    "top_completion": {"th": "เสร็จ {finished} จาก {tickets} เรื่อง ({pct}; ปรับ {adj})",
+                       "en": "Finished {finished} of {tickets} ({pct}; adjusted {adj})"},
     "top_satisfaction": {"th": "ความพึงพอใจปรับ {adj} (ดิบ {raw} จาก {n} คะแนน)",
                          "en": "Adjusted satisfaction {adj} (raw {raw} from {n} ratings)"},
-    "top_speed": {"th": "เสร็จภายใน {days} วัน {pct}", "en": "Finished within {days} days: {pct}"},
+    "top_speed": {"th": "เสร็จภายใน {days} วัน {pct} (ปรับ {adj})", "en": "Finished within {days} days: {pct} (adjusted {adj})"},
+    "podium_clear": {"th": "สามอันดับแรกแยกจากกันชัดเจน: ช่วงอันดับที่เป็นไปได้ไม่ซ้อนทับกัน",
+                     "en": "The top three are clearly apart: their plausible rank ranges do not overlap."},
+    "podium_unclear": {"th": "อันดับ {first}–{last} ซ้อนทับกัน: ลำดับในช่วงนี้ยังไม่ชัด ควรพิจารณาก่อนมอบเกียรติบัตร",
+                       "en": "Ranks {first}–{last} overlap: the order among them is not clear; weigh this before awarding certificates."},
     "top_none": {"th": "ยังไม่มีหน่วยงานที่มีเรื่องครบ {min} เรื่องในช่วงนี้ จึงยังไม่จัดอันดับ",
                  "en": "No agency has {min} complaints in this period yet, so none is ranked."},
     "open_agency_page": {"th": "เปิดหน้าหน่วยงาน", "en": "Open agency page"},
     "col_rank": {"th": "อันดับ", "en": "Rank"},
+    "col_rank_range": {"th": "อันดับที่เป็นไปได้", "en": "Plausible ranks"},
+    "funnel_h": {"th": "ความสำเร็จเทียบกับจำนวนเรื่อง (กราฟกรวย)", "en": "Completion against the number of complaints (funnel plot)"},
+    "funnel_help": {
+        "th": "จุดแต่ละจุดคือหน่วยงานหนึ่ง เส้นทึบคืออัตราความสำเร็จของทุกเรื่องในตัวกรองนี้ เส้นประและเส้นจุดคือขอบเขต 95% และ 99.8% ที่หน่วยงานซึ่งมีจำนวนเรื่องเท่านั้นจะได้ ถ้าทำงานได้เท่ากับภาพรวมจริง ๆ หน่วยงานที่มีเรื่องน้อยจึงกระจายกว้างโดยบังเอิญ หน่วยงานที่ห่างจากภาพรวมจนโอกาสที่จะเกิดขึ้นโดยบังเอิญต่ำกว่า 1 ใน 1,000 (นอกขอบเขต 99.8% ตามการแจกแจงทวินามแบบตรง) ถือว่าต่างจากภาพรวมอย่างชัดเจน",
+        "en": "Each dot is an agency. The solid line is the completion of all complaints in these filters; the dashed and dotted lines are the 95% and 99.8% limits an agency with that many complaints would fall within if it truly performed like the whole: small agencies scatter widely by chance. An agency so far from the whole that chance would put it there less than once in a thousand (beyond the 99.8% limits, by the exact binomial) differs clearly from the whole.",
+    },
+    "funnel_province": {"th": "ภาพรวม {pct}", "en": "All complaints {pct}"},
+    "funnel_limits_95": {"th": "ขอบเขต 95%", "en": "95% limits"},
+    "funnel_limits_99_8": {"th": "ขอบเขต 99.8%", "en": "99.8% limits"},
+    "funnel_better": {"th": "ดีกว่าภาพรวมอย่างชัดเจน: {names}", "en": "Clearly better than the whole: {names}"},
+    "funnel_worse": {"th": "ด้อยกว่าภาพรวมอย่างชัดเจน: {names}", "en": "Clearly worse than the whole: {names}"},
+    "funnel_none": {"th": "ไม่มีหน่วยงานใดอยู่นอกขอบเขต 99.8%", "en": "No agency lies beyond the 99.8% limits."},
+    "verdict_better": {"th": "ดีกว่าชัดเจน", "en": "clearly better"},
+    "verdict_worse": {"th": "ด้อยกว่าชัดเจน", "en": "clearly worse"},
+    "col_verdict": {"th": "เทียบกับภาพรวม", "en": "Against the whole"},
+    "col_chance": {"th": "โอกาสที่จะห่างจากภาพรวมเท่านี้โดยบังเอิญ", "en": "Chance of being this far from the whole"},
+    "col_province_pct": {"th": "ภาพรวม (%)", "en": "All complaints (%)"},
+    "col_limit": {"th": "ขอบ{side} {level}% (%)", "en": "{side} {level}% limit (%)"},
+    "side_lower": {"th": "ล่าง", "en": "Lower"},
+    "side_upper": {"th": "บน", "en": "Upper"},
     "col_change": {"th": "เปลี่ยนแปลง", "en": "Change"},
     "col_agency": {"th": "หน่วยงาน", "en": "Agency"},
     "col_kind": {"th": "ประเภทหน่วยงาน", "en": "Kind"},
     "col_completion": {"th": "อัตราความสำเร็จ (%)", "en": "Completion (%)"},
+    "col_completion_adj": {"th": "อัตราความสำเร็จ (ปรับ, %)", "en": "Completion (adjusted, %)"},
     "col_median_days": {"th": "มัธยฐานวันจนเสร็จ", "en": "Median days to finish"},
     "col_sat_adj": {"th": "ความพึงพอใจ (ปรับ)", "en": "Satisfaction (adjusted)"},
     "col_sat_raw": {"th": "ความพึงพอใจ (ดิบ)", "en": "Satisfaction (raw)"},
     "col_speed": {"th": "เสร็จภายใน {days} วัน (%)", "en": "Finished within {days} days (%)"},
+    "col_speed_adj": {"th": "เสร็จภายใน {days} วัน (ปรับ, %)", "en": "Finished within {days} days (adjusted, %)"},
     "col_score": {"th": "คะแนนรวม", "en": "Score"},
     "col_link": {"th": "หน้าหน่วยงาน", "en": "Agency page"},
     "link_text": {"th": "เปิด ›", "en": "open ›"},
@@ -251,12 +279,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "agency_rank": {"th": "อันดับรวม", "en": "Overall rank"},
     "agency_peer_rank": {"th": "อันดับในกลุ่ม", "en": "Rank among peers"},
     "rank_of": {"th": "{rank} จาก {n}", "en": "{rank} of {n}"},
+    "rank_range_of": {"th": "อันดับที่เป็นไปได้ {range}", "en": "plausible {range}"},
     "unranked_because": {"th": "ไม่จัดอันดับ: มี {n} เรื่อง น้อยกว่าเกณฑ์ {min} เรื่อง",
                          "en": "Unranked: {n} complaints, fewer than the {min} required"},
     "score_parts_h": {"th": "คะแนนแยกส่วน เทียบกับค่ามัธยฐานของกลุ่ม", "en": "The score's parts, next to the peer median"},
-    "part_completion": {"th": "ความสำเร็จ", "en": "Completion"},
+    "part_completion": {"th": "ความสำเร็จ (ปรับ)", "en": "Completion (adjusted)"},
     "part_satisfaction": {"th": "ความพึงพอใจ (ปรับ)", "en": "Satisfaction (adjusted)"},
-    "part_speed": {"th": "ความเร็ว (เสร็จภายใน {days} วัน)", "en": "Speed (finished within {days} days)"},
+    "part_speed": {"th": "ความเร็ว (เสร็จภายใน {days} วัน, ปรับ)", "en": "Speed (finished within {days} days, adjusted)"},
     "col_part": {"th": "ส่วนของคะแนน", "en": "Part"},
     "col_value": {"th": "ค่า", "en": "Value"},
     "col_points": {"th": "คะแนนที่ได้", "en": "Points"},
@@ -670,25 +699,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "m_ranking_h": {"th": "อันดับหน่วยงาน", "en": "Agency ranking"},
     "m_ranking": {
         "th": "เรื่องหนึ่งนับให้ทุกหน่วยงานที่ระบุในเรื่อง แต่ถ้าข้อมูลระบุหน่วยงานที่ปิดเรื่อง (org_finished) เฉพาะหน่วยงานนั้นได้เครดิตว่าทำเสร็จ หน่วยงานที่มีเรื่องอย่างน้อย **{min_tickets}** เรื่องในช่วงเวลาจึงได้จัดอันดับ หน่วยงานอื่นแสดงต่อท้ายโดยไม่จัดอันดับ\n\n"
-              "- อัตราความสำเร็จ = เรื่องที่หน่วยงานทำเสร็จ ÷ เรื่องของหน่วยงาน\n"
-              "- ความพึงพอใจปรับ = (ผลรวมดาวของหน่วยงาน + {prior_ratings} × ค่าเฉลี่ยดาวของทุกเรื่องในตัวกรองนี้) ÷ (จำนวนคะแนน + {prior_ratings}) หน่วยงานที่มีคะแนนน้อยจึงถูกดึงเข้าหาค่าเฉลี่ย: 5 ดาวสามครั้งไม่ชนะ 4.8 ดาวจากสามร้อยคน\n"
-              "- ความเร็ว = สัดส่วนของเรื่องที่ทำเสร็จ (ที่รู้เวลา) ซึ่งเสร็จภายใน {speed_days} วัน หน่วยงานที่ยังไม่มีเรื่องเสร็จได้ 0\n\n"
-              "**คะแนน = 100 × ({w_completion} × อัตราความสำเร็จ + {w_satisfaction} × (ความพึงพอใจปรับ − 1) ÷ 4 + {w_speed} × ความเร็ว)**\n\n"
+              "ทุกส่วนถูกดึงเข้าหาค่าของเรื่องทั้งหมดในตัวกรองนี้ (นับเรื่องละครั้ง) หน่วยงานที่มีเรื่องไม่กี่เรื่องแต่โชคดีจึงชนะหน่วยงานที่ทำดีหลายร้อยเรื่องไม่ได้:\n\n"
+              "- อัตราความสำเร็จปรับ = (เรื่องที่หน่วยงานทำเสร็จ + {prior_tickets} × C) ÷ (เรื่องของหน่วยงาน + {prior_tickets}) โดย C = เรื่องที่เสร็จ ÷ เรื่องทั้งหมดในตัวกรองนี้: 10 เรื่องที่เสร็จครบไม่ชนะ 300 เรื่องที่เสร็จ 93%\n"
+              "- ความพึงพอใจปรับ = (ผลรวมดาวของหน่วยงาน + {prior_ratings} × S) ÷ (จำนวนคะแนน + {prior_ratings}) โดย S = ค่าเฉลี่ยดาวของทุกเรื่องในตัวกรองนี้: 5 ดาวสามครั้งไม่ชนะ 4.8 ดาวจากสามร้อยคน\n"
+              "- ความเร็วปรับ = (เรื่องที่เสร็จภายใน {speed_days} วัน + {prior_tickets} × F) ÷ (เรื่องที่เสร็จและรู้เวลา + {prior_tickets}) โดย F = สัดส่วนเดียวกันของทุกเรื่องในตัวกรองนี้\n\n"
+              "**คะแนน = 100 × ({w_completion} × อัตราความสำเร็จปรับ + {w_satisfaction} × (ความพึงพอใจปรับ − 1) ÷ 4 + {w_speed} × ความเร็วปรับ)**\n\n"
+              "**อันดับที่เป็นไปได้**: สุ่มแต่ละส่วนของทุกหน่วยงานใหม่ {draws} ครั้งจากการแจกแจงภายหลัง (Beta ที่มีค่าเฉลี่ยเท่าค่าที่ปรับแล้ว และน้ำหนักเท่าจำนวนเรื่องหรือคะแนนบวกค่าตั้งต้น) ด้วยเมล็ดสุ่มคงที่ ข้อมูลเดียวกันจึงได้ผลเดียวกันเสมอ แล้วจัดอันดับทุกครั้ง ช่วงอันดับคือเปอร์เซ็นไทล์ที่ {low} ถึง {high} ของอันดับที่ได้ (ขยายให้ครอบอันดับจริงถ้าไม่ครอบ) ถ้าช่วงของสามอันดับแรกซ้อนทับกัน หน้าจะบอกว่าลำดับในช่วงนั้นยังไม่ชัด\n\n"
               "ถ้าส่วนใดคำนวณไม่ได้ (เช่นไม่มีเวลาปิดเรื่องเลย) ส่วนนั้นไม่นำมาคิด และคะแนนคิดจากส่วนที่เหลือตามน้ำหนักเดิม (หารด้วยผลรวมน้ำหนักที่เหลือ) "
               "คะแนนเท่ากัน: หน่วยงานที่มีเรื่องมากกว่าอยู่ก่อน แล้วเรียงตามชื่อ (ลำดับอักขระ Unicode) "
               "การเปลี่ยนอันดับ = อันดับตอนนี้ − อันดับในช่วงก่อนหน้าที่ยาวเท่ากัน (▲ คือขึ้น) \"ใหม่\" คือหน่วยงานที่ไม่ได้จัดอันดับในช่วงก่อน "
               "อันดับในกลุ่มใช้สูตรเดียวกัน เทียบเฉพาะหน่วยงานประเภทเดียวกัน ตัวกรองอำเภอและประเภทปัญหามีผล ตัวกรองหน่วยงานไม่มีผลต่ออันดับ "
-              "น้ำหนักและเกณฑ์อยู่ในไฟล์ตั้งค่า fondueboard.toml",
+              "น้ำหนัก เกณฑ์ และค่าตั้งต้น (prior_tickets, prior_ratings) อยู่ในไฟล์ตั้งค่า fondueboard.toml",
         "en": "A complaint counts for every agency listed on it; where the data names the agency that closed it (org_finished), that agency alone gets the credit for finishing. Agencies with at least **{min_tickets}** complaints in the period are ranked; the others are listed after them, unranked.\n\n"
-              "- Completion = complaints the agency finished ÷ its complaints\n"
-              "- Adjusted satisfaction = (sum of the agency's stars + {prior_ratings} × mean star of all complaints in these filters) ÷ (its ratings + {prior_ratings}), so an agency with few ratings is pulled towards the mean: three 5-star ratings do not beat three hundred averaging 4.8\n"
-              "- Speed = share of its finished complaints (with a known time) finished within {speed_days} days; an agency that has finished nothing gets 0\n\n"
-              "**Score = 100 × ({w_completion} × completion + {w_satisfaction} × (adjusted satisfaction − 1) ÷ 4 + {w_speed} × speed)**\n\n"
+              "Every part is pulled towards the value of all complaints in these filters (each counted once), so a handful of lucky complaints cannot beat hundreds of good ones:\n\n"
+              "- Adjusted completion = (complaints the agency finished + {prior_tickets} × C) ÷ (its complaints + {prior_tickets}), C = finished ÷ all complaints in these filters: ten complaints all finished do not beat three hundred at 93%\n"
+              "- Adjusted satisfaction = (sum of the agency's stars + {prior_ratings} × S) ÷ (its ratings + {prior_ratings}), S = the mean star of all complaints in these filters: three 5-star ratings do not beat three hundred averaging 4.8\n"
+              "- Adjusted speed = (its complaints finished within {speed_days} days + {prior_tickets} × F) ÷ (its finished complaints with a known time + {prior_tickets}), F = the same share over all complaints in these filters\n\n"
+              "**Score = 100 × ({w_completion} × adjusted completion + {w_satisfaction} × (adjusted satisfaction − 1) ÷ 4 + {w_speed} × adjusted speed)**\n\n"
+              "**Plausible ranks**: every agency's parts are redrawn {draws} times from their posteriors (a Beta whose mean is the adjusted value and whose weight is the complaints or ratings plus the prior's), from a fixed seed, so the same data always gives the same ranges, and ranked each time; the range runs from the {low}th to the {high}th percentile of those ranks (widened to hold the rank itself where it does not). Where the top three's ranges overlap, the page says that their order is not clear.\n\n"
               "A part that cannot be computed (for instance no closing times at all) is left out and the score is taken over the remaining parts at their weights (divided by the sum of the remaining weights). "
               "Equal scores: more complaints first, then by name (Unicode order). "
               "Rank change = rank now − rank in the previous period of equal length (▲ is up); \"new\" is an agency that was not ranked in that period. "
               "The rank among peers uses the same score, among agencies of the same kind. District and category filters apply; the agency filter does not. "
-              "Weights and threshold live in the settings file fondueboard.toml.",
+              "Weights, threshold and priors (prior_tickets, prior_ratings) live in the settings file fondueboard.toml.",
     },
     "m_agency_page_h": {"th": "หน้าหน่วยงาน", "en": "An agency's page"},
     "m_agency_page": {

@@ -17,7 +17,7 @@ from queries.agencies import OVERDUE_DAYS
 from queries.filters import UNSPECIFIED, Filters, previous_period
 from queries.flow import Brief
 
-from .agencies import change_label, formula_values, leaderboard_table, top_lines
+from .agencies import change_label, formula_values, leaderboard_table, podium_note, top_lines
 from .brief import area_label
 from .format import fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, round_half_up
 from .i18n import METHOD_SECTIONS, t
@@ -29,7 +29,8 @@ from .tickets import ticket_rows
 TOP, BOTTOM, MOVERS = 10, 5, 5  # ranking tables: the first ten, the last five, five each way
 OVERDUE_AGENCIES, OLDEST_PER_AGENCY = 30, 5  # the overdue section stays a few pages long
 BRIEF_ROWS = 8  # the brief's lists: what got worse, what got better, whose backlog grew
-RANKING_COLUMNS = ("rank", "change", "agency", "tickets", "completion", "satisfaction_adj", "speed", "score")
+RANKING_COLUMNS = ("rank", "rank_range", "change", "agency", "tickets", "completion_adj", "satisfaction_adj",
+                   "speed_adj", "score")
 # The methods page's definitions that the pack's figures use, in its order.
 PACK_METHODS = ("period", "time", "total", "finished", "category", "satisfaction", "open_age", "ranking", "map")
 
@@ -256,8 +257,8 @@ def _categories(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
 
 def _ranked_table(pdf: ThaiPdf, rows: pd.DataFrame, p: WeeklyPack, lang: str) -> None:
     table, _ = leaderboard_table(rows, p.ranking_period, p.ranking_cfg, lang, columns=RANKING_COLUMNS)
-    pdf.data_table(list(table.columns), _cells(table), (11, 13, 56, 16, 21, 21, 24, 18),
-                   ("RIGHT", "CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
+    pdf.data_table(list(table.columns), _cells(table), (10, 15, 12, 48, 15, 21, 20, 22, 17),
+                   ("RIGHT", "CENTER", "CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
 
 
 def _ranking(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
@@ -271,6 +272,7 @@ def _ranking(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
         pdf.paragraph(t("top_none", lang, min=cfg.min_tickets), bold=True)
         return
     pdf.heading(t("pdf_top_h", lang, n=TOP), 12)
+    pdf.paragraph(podium_note(p.ranking, lang))
     _ranked_table(pdf, ranked.head(TOP), p, lang)
     pdf.heading(t("pdf_bottom_h", lang, n=BOTTOM), 12)
     bottom = ranked.iloc[max(TOP, len(ranked) - BOTTOM):]  # never a row the top table already shows

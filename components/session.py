@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from streamlit.runtime.pages_manager import PagesManager
 
+from fondueboard.agency_kinds import KINDS
 from fondueboard.db import (
     DatabaseUrlError,
     bangkok_today,
@@ -256,7 +257,35 @@ def keep_in_url(lang: str) -> Filters:
 
 
 def _url_params(lang: str) -> dict[str, str]:
-    return {**params_from_filters(current_filters(), lang), **params_from_presentation(presentation())}
+    peer = {"peer": peer_group()} if peer_group() else {}
+    return {**params_from_filters(current_filters(), lang), **peer, **params_from_presentation(presentation())}
+
+
+# --- the ranking's peer group ------------------------------------------------------------------
+# Kept like the filters (first read from the URL, written back to it), so that an agency can send
+# a link to its own peer ranking.
+
+
+def peer_group() -> str | None:
+    """The kind of agency the ranking is shown among (None: every agency)."""
+    if "peer_group" not in st.session_state:
+        asked = st.query_params.get("peer")
+        st.session_state["peer_group"] = asked if asked in KINDS else None
+    return st.session_state["peer_group"]
+
+
+def peer_group_select(kinds: list[str], lang: str, format_func: Callable) -> str | None:
+    """The peer-group choice among `kinds` (the kinds in the ranking) and every agency (None); a
+    link's kind that has no agency in the period shows every agency."""
+    options = [None, *kinds]
+    current = peer_group() if peer_group() in kinds else None
+    key = _view("peer_group", current, lang)
+
+    def chosen():
+        st.session_state["peer_group"] = st.session_state[key]
+
+    return st.selectbox(t("peer_group", lang), options, key=key, on_change=chosen, format_func=format_func,
+                        placeholder=format_func(None))
 
 
 # --- presentation mode -----------------------------------------------------------------------

@@ -29,6 +29,7 @@ class RankingConfig:
     weight_satisfaction: float = 0.3
     weight_speed: float = 0.2
     min_tickets: int = 10  # fewer tickets in the period: listed, not ranked
+    prior_tickets: int = 20  # k: how many complaints at the population's rates every agency starts with
     prior_ratings: int = 10  # m: how many province-average ratings every agency starts with
     speed_days: int = 7  # "fast" means finished within this many days
     kind_overrides: tuple[tuple[str, str], ...] = ()  # (exact agency name, kind)

@@ -1,13 +1,16 @@
 """The agency leaderboard: who ranks where in the period, why, and the formula in force."""
 import streamlit as st
 
+from components import charts
 from components.agencies import (
     WALL_COLUMNS,
     formula_values,
+    funnel_table,
     in_scope,
     kind_label,
     kinds_present,
     leaderboard_table,
+    podium_note,
     top_lines,
     top_three,
 )
@@ -22,11 +25,14 @@ from components.session import (
     presenting,
     period_caption,
     open_agency_button,
+    peer_group_select,
     query,
     config_or_stop,
+    show_chart,
     table_with_download,
 )
 from fondueboard.config import ranking_config, report_config
+from fondueboard.ranking import funnel_curve, funnel_points
 from queries import agencies
 from queries.filters import previous_period
 
@@ -49,17 +55,16 @@ if ranking.empty:
     st.stop()
 
 counts = ranking["kind"].value_counts()
-kind = st.selectbox(
-    t("peer_group", lang), [None, *kinds_present(ranking)], key=f"peer_group_{lang}",
-    format_func=lambda k: t("all_kinds", lang) if k is None
-    else t("kind_count", lang, kind=kind_label(k, lang), n=fmt_count(counts[k])),
-)
+kind = peer_group_select(kinds_present(ranking), lang, lambda k: t("all_kinds", lang) if k is None
+                         else t("kind_count", lang, kind=kind_label(k, lang), n=fmt_count(counts[k])))
 scoped = in_scope(ranking, kind)
 
 st.subheader(t("top_three", lang))
 podium = top_three(scoped)
 if podium.empty:
     st.info(t("top_none", lang, min=cfg.min_tickets))
+elif note := podium_note(scoped, lang):
+    st.caption(note)
 for col, (_, row) in zip(st.columns(3), podium.iterrows()):
     with col.container(border=True):
         st.markdown(f"### :material/emoji_events: {t('top_rank', lang, rank=int(row['rank']))}")
@@ -89,6 +94,21 @@ table, config = leaderboard_table(scoped, f, cfg, lang, WALL_COLUMNS if presenti
 table_with_download(table, "agency_ranking", lang, column_config=config)
 for note in notes:
     st.caption(note)
+
+if not presenting():
+    st.subheader(t("funnel_h", lang))
+    rate = query(agencies.ranking_population, f, cfg.speed_days).completion
+    points = funnel_points(scoped, rate)
+    if rate is not None and len(points):
+        show_chart(charts.funnel_plot(points, funnel_curve(rate, int(points["tickets"].max())), rate, lang))
+        st.caption(t("funnel_help", lang))
+        clear = [(v, points.loc[points["verdict"] == v, "agency"]) for v in ("better", "worse")]
+        for verdict, names in clear:
+            if len(names):
+                st.caption(md_t(f"funnel_{verdict}", lang, names=", ".join(names)))
+        if not any(len(names) for _, names in clear):
+            st.caption(t("funnel_none", lang))
+        table_with_download(funnel_table(points, lang), "agency_funnel", lang)
 
 with st.expander(t("formula_h", lang), expanded=not presenting()):
     st.markdown(t("m_ranking", lang, **formula_values(cfg)))

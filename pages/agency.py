@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components import charts
-from components.agencies import kind_label, score_parts
+from components.agencies import kind_label, rank_range, score_parts
 from components.brief import chart_weeks
 from components.periods import bounded
 from components.tickets import ticket_rows
@@ -63,8 +63,10 @@ period_caption(f, lang, kind_label(row["kind"], lang))
 cards = st.columns(5)
 if row["eligible"]:
     cards[0].metric(t("agency_rank", lang), t("rank_of", lang, rank=int(row["rank"]), n=int(ranking["eligible"].sum())))
+    cards[0].caption(t("rank_range_of", lang, range=rank_range(row["rank_low"], row["rank_high"])))
     cards[1].metric(t("agency_peer_rank", lang),
                     t("rank_of", lang, rank=int(row["peer_rank"]), n=int(peers["eligible"].sum())))
+    cards[1].caption(t("rank_range_of", lang, range=rank_range(row["peer_rank_low"], row["peer_rank_high"])))
 else:
     cards[0].metric(t("agency_rank", lang), t("unranked", lang))
     cards[1].metric(t("agency_peer_rank", lang), t("unranked", lang))

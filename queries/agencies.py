@@ -14,14 +14,13 @@ from sqlalchemy.engine import Engine
 
 from fondueboard.config import RankingConfig
 from fondueboard.db import tickets
-from fondueboard.ranking import score_agencies, with_rank_change
+from fondueboard.ranking import Population, score_agencies, with_rank_change
 from fondueboard.statuses import OPEN_GROUPS
-from fondueboard.summary import LOW_STARS
+from fondueboard.summary import LOW_STARS, resolution_days
 
 from .common import frame, scalar
 from .facts import facts, finishes, open_count, open_counts_at, summed
 from .filters import Filters, add_days, overdue_cutoff, previous_period, ticket_conditions
-from .overview import headline_columns
 from .tickets import ticket_page
 
 t = tickets
@@ -69,10 +68,18 @@ def finish_stats(engine: Engine, times, speed_days: int) -> pd.DataFrame:
                  .group_by(ordered.c.agency))
 
 
-def province_satisfaction(engine: Engine, f: Filters) -> float | None:
-    """Mean star of every rated ticket in the filtered period (each ticket once): the prior."""
-    row = frame(engine, select(*headline_columns(facts(_without_agency(f))))).iloc[0]
-    return None if pd.isna(row["satisfaction"]) else float(row["satisfaction"])
+def ranking_population(engine: Engine, f: Filters, speed_days: int) -> Population:
+    """The filtered complaints, each once (whichever agencies they list), that the ranking shrinks
+    every agency towards: counts from the summaries; the finish times from the tickets (the
+    summaries keep them per agency, where a complaint of two agencies would count twice)."""
+    scope = _without_agency(f)
+    counts = frame(engine, select(*summed(facts(scope), ("tickets", "finished", "ratings", "star_sum")))).iloc[0]
+    days = resolution_days(None)
+    times = frame(engine, select(func.count(days).label("timed"),
+                                 func.coalesce(func.sum(case((days <= speed_days, 1), else_=0)), 0).label("fast"))
+                  .where(*ticket_conditions(scope))).iloc[0]
+    return Population(**{name: int(counts[name]) for name in ("tickets", "finished", "ratings", "star_sum")},
+                      timed=int(times["timed"]), fast=int(times["fast"]))
 
 
 def ranking_period(engine: Engine, f: Filters, cfg: RankingConfig, weeks: int) -> Filters:
@@ -89,7 +96,7 @@ def ranking_period(engine: Engine, f: Filters, cfg: RankingConfig, weeks: int) -
 
 
 def _scored(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFrame:
-    return score_agencies(agency_stats(engine, f, cfg.speed_days), province_satisfaction(engine, f), cfg)
+    return score_agencies(agency_stats(engine, f, cfg.speed_days), ranking_population(engine, f, cfg.speed_days), cfg)
 
 
 def agency_ranking(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from fondueboard.config import ConfigError, RankingConfig, ranking_config
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
+from fondueboard.ranking import Population, score_agencies
 from queries import agencies, flow
 from queries.filters import Filters, previous_period
 
@@ -45,9 +46,19 @@ def reference(records, cfg: RankingConfig, lo: date | None = None, hi: date | No
         d = r.reported_at.astimezone(BKK).date()
         return (lo is None or d >= lo) and (hi is None or d <= hi)
 
+    def finish_days(r):  # a finished complaint's days to finish, if known and not before the report
+        end = r.finished_at or r.last_activity_at
+        return (end - r.reported_at).total_seconds() / 86400 if end is not None and end >= r.reported_at else None
+
     rows = [r for r in records if in_period(r)]
     stars = [r.star for r in rows if r.star]
     mean = sum(stars) / len(stars) if stars else None
+    # The population every part is shrunk towards: the filtered complaints, each once.
+    k = cfg.prior_tickets
+    done_rows = [r for r in rows if r.status == "เสร็จสิ้น"]
+    known_days = [d for d in map(finish_days, done_rows) if d is not None]
+    C = len(done_rows) / len(rows) if rows else None
+    F = sum(d <= cfg.speed_days for d in known_days) / len(known_days) if known_days else None
     by_agency = defaultdict(list)
     for r in rows:
         for a in r.agencies:
@@ -56,22 +67,21 @@ def reference(records, cfg: RankingConfig, lo: date | None = None, hi: date | No
     out = []
     for a, rs in by_agency.items():
         done = [r for r in rs if r.status == "เสร็จสิ้น" and r.finished_by in (None, a)]
-        times, approx = [], 0
-        for r in done:
-            end = r.finished_at or r.last_activity_at
-            if end is not None and end >= r.reported_at:
-                times.append((end - r.reported_at).total_seconds() / 86400)
-                approx += r.finished_at is None
+        times = [d for d in map(finish_days, done) if d is not None]
+        approx = sum(r.finished_at is None for r in done if finish_days(r) is not None)
+        fast = sum(d <= cfg.speed_days for d in times)
         ratings = [r.star for r in rs if r.star]
         sat_adj = (sum(ratings) + cfg.prior_ratings * mean) / (len(ratings) + cfg.prior_ratings)
-        speed = sum(d <= cfg.speed_days for d in times) / len(times) if times else (None if done else 0.0)
-        parts = {"completion": len(done) / len(rs), "satisfaction": (sat_adj - 1) / 4, "speed": speed}
-        known = {k: v for k, v in parts.items() if v is not None}
-        score = 100 * sum(weights[k] * v for k, v in known.items()) / sum(weights[k] for k in known)
+        completion_adj = (len(done) + k * C) / (len(rs) + k)
+        speed = fast / len(times) if times else None
+        speed_adj = (fast + k * F) / (len(times) + k) if F is not None else speed
+        parts = {"completion": completion_adj, "satisfaction": (sat_adj - 1) / 4, "speed": speed_adj}
+        known = {p: v for p, v in parts.items() if v is not None}
+        score = 100 * sum(weights[p] * v for p, v in known.items()) / sum(weights[p] for p in known)
         out.append(dict(agency=a, tickets=len(rs), finished=len(done), completion=len(done) / len(rs),
-                        median_days=statistics.median(times) if times else None, ratings=len(ratings),
-                        satisfaction_raw=sum(ratings) / len(ratings) if ratings else None,
-                        satisfaction_adj=sat_adj, speed=speed, score=score, approximate=approx,
+                        completion_adj=completion_adj, median_days=statistics.median(times) if times else None,
+                        ratings=len(ratings), satisfaction_raw=sum(ratings) / len(ratings) if ratings else None,
+                        satisfaction_adj=sat_adj, speed=speed, speed_adj=speed_adj, score=score, approximate=approx,
                         eligible=len(rs) >= cfg.min_tickets, kind=agency_kind(a)))
     ranked = sorted((o for o in out if o["eligible"]), key=lambda o: (-round(o["score"], 9), -o["tickets"], o["agency"]))
     unranked = sorted((o for o in out if not o["eligible"]), key=lambda o: (-o["tickets"], o["agency"]))
@@ -154,7 +164,7 @@ def test_every_column_and_the_order_match_a_recomputation(random_db):
 def test_a_period_and_another_configuration(random_db):
     engine, records = random_db
     cfg = RankingConfig(weight_completion=0.2, weight_satisfaction=0.2, weight_speed=0.6, min_tickets=25,
-                        prior_ratings=3, speed_days=3)
+                        prior_tickets=7, prior_ratings=3, speed_days=3)
     lo, hi = date(2023, 2, 1), date(2023, 3, 15)
     got = agencies.agency_ranking(engine, Filters(lo, hi), cfg)
     assert_matches(got, reference(records, cfg, lo, hi))
@@ -198,6 +208,71 @@ def test_three_lucky_five_stars_do_not_outrank_three_hundred_at_4_8(engine):
     # Without shrinkage the lucky one would have won: the prior is what decides.
     unshrunk = agencies.agency_ranking(engine, Filters(), RankingConfig(prior_ratings=0)).set_index("agency")
     assert unshrunk.loc[lucky, "rank"] < unshrunk.loc[steady, "rank"]
+
+
+def test_ten_perfect_complaints_do_not_outrank_three_hundred_at_93_percent(engine):
+    small, big, rest = "สถานีตำรวจภูธรแม่กา", "การไฟฟ้าส่วนภูมิภาคอำเภอจุน", "เทศบาลตำบลปง"
+    rows = [rec(f"P{i}", [small], star=5, finished_after=1) for i in range(10)]
+    rows += [rec(f"E{i}", [big], star=5, finished_after=1, status="เสร็จสิ้น" if i < 279 else "รอรับเรื่อง")
+             for i in range(300)]  # 279 of 300 finished: 93%
+    # The rest of the province finishes fewer, as Phayao does (86%).
+    rows += [rec(f"R{i}", [rest], star=5, finished_after=1, status="เสร็จสิ้น" if i % 10 < 8 else "รอรับเรื่อง")
+             for i in range(400)]
+    load_records(engine, rows, source="t", file_format="test")
+    df = agencies.agency_ranking(engine, Filters(), RankingConfig()).set_index("agency")
+    assert df.loc[small, "completion"] == 1 and df.loc[big, "completion"] == pytest.approx(0.93)
+    assert df.loc[big, "completion_adj"] > df.loc[small, "completion_adj"]
+    assert df.loc[big, "rank"] == 1 and df.loc[small, "rank"] == 2
+    # The small one's rank is the less certain.
+    assert df.loc[small, "rank_high"] - df.loc[small, "rank_low"] >= df.loc[big, "rank_high"] - df.loc[big, "rank_low"]
+    # Published v1 shrank satisfaction alone: there the ten perfect complaints won.
+    v1 = agencies.agency_ranking(engine, Filters(), RankingConfig(prior_tickets=0)).set_index("agency")
+    assert v1.loc[small, "rank"] == 1
+
+
+def test_rank_ranges_hold_the_rank_and_are_the_same_whatever_the_order_of_the_rows(random_db):
+    engine, records = random_db
+    cfg = RankingConfig()
+    first = agencies.agency_ranking(engine, Filters(), cfg)
+    ranked = first[first["eligible"]]
+    assert ranked["rank_low"].notna().all() and ranked["peer_rank_low"].notna().all()
+    assert (ranked["rank_low"] <= ranked["rank"]).all() and (ranked["rank"] <= ranked["rank_high"]).all()
+    assert (ranked["peer_rank_low"] <= ranked["peer_rank"]).all() and (ranked["peer_rank"] <= ranked["peer_rank_high"]).all()
+    assert (ranked["rank_high"] <= len(ranked)).all() and (ranked["rank_low"] >= 1).all()
+    assert first.loc[~first["eligible"], "rank_low"].isna().all()
+    assert (ranked["rank_high"] > ranked["rank_low"]).any()  # 700 complaints: some ranks are uncertain
+    # Asked again, and with the agencies in another order, the same data gives the same ranges.
+    again = agencies.agency_ranking(engine, Filters(), cfg)
+    columns = ["agency", "rank_low", "rank_high", "peer_rank_low", "peer_rank_high"]
+    pd.testing.assert_frame_equal(first[columns], again[columns])
+    stats = agencies.agency_stats(engine, Filters(), cfg.speed_days)
+    population = agencies.ranking_population(engine, Filters(), cfg.speed_days)
+    shuffled = score_agencies(stats.sample(frac=1, random_state=3).reset_index(drop=True), population, cfg)
+    pd.testing.assert_frame_equal(first[columns].set_index("agency").sort_index(),
+                                  shuffled[columns].set_index("agency").sort_index())
+
+
+def test_rank_ranges_narrow_as_complaints_grow():
+    """With the parts' posteriors nearly certain (many complaints), every range is the rank itself;
+    with a handful, the ranks of agencies close in score overlap."""
+    names = [f"เทศบาลตำบล{c}" for c in "กขคง"]
+
+    def stats(n):
+        rates = (0.95, 0.9, 0.85, 0.8)
+        return pd.DataFrame({"agency": names, "tickets": [n] * 4, "finished": [round(r * n) for r in rates],
+                             "ratings": [0] * 4, "star_sum": [0] * 4, "timed": [round(r * n) for r in rates],
+                             "fast": [round(r * r * n) for r in rates], "approximate": [0] * 4,
+                             "median_days": [1.0] * 4})
+
+    cfg = RankingConfig()
+    for n, certain in ((100_000, True), (20, False)):
+        s = stats(n)
+        population = Population(tickets=4 * n, finished=int(s["finished"].sum()), timed=int(s["timed"].sum()),
+                                fast=int(s["fast"].sum()))
+        got = score_agencies(s, population, cfg)
+        assert list(got["agency"]) == names and list(got["rank"]) == [1, 2, 3, 4]
+        exact = (got["rank_low"] == got["rank"]) & (got["rank_high"] == got["rank"])
+        assert exact.all() if certain else not exact.any()
 
 
 def test_threshold_lists_the_small_ones_after_unranked(engine):
@@ -367,3 +442,64 @@ def test_columns_are_plain_numbers_on_both_dialects(random_db):
     df = agencies.agency_ranking(engine, Filters(), RankingConfig())
     for col in ("completion", "satisfaction_raw", "satisfaction_adj", "speed", "score", "median_days"):
         assert df[col].dtype == "float64", col  # not Decimal objects from PostgreSQL's numeric
+
+
+# --- the funnel plot ------------------------------------------------------------------------------
+
+
+def binomial_limit(n: int, rate: float, q: float) -> float:
+    """Spiegelhalter's interpolated binomial quantile, from the probabilities summed here in log
+    space (no scipy): the smallest r with P(R <= r) >= q, moved back by the share of P(R = r) past q."""
+    import math
+
+    def pmf(k):
+        return math.exp(math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+                        + k * math.log(rate) + (n - k) * math.log1p(-rate))
+
+    below = 0.0
+    for r in range(n + 1):
+        at = below + pmf(r)
+        if at >= q - 1e-12:
+            return min(1.0, max(0.0, (r - (at - q) / (at - below)) / n))
+        below = at
+    return 1.0
+
+
+@pytest.mark.parametrize("rate", [0.3, 0.8608])
+@pytest.mark.parametrize("level", [0.95, 0.998])
+def test_funnel_limits_match_an_independent_binomial_computation(rate, level):
+    from fondueboard.ranking import funnel_limits
+
+    sizes = [1, 2, 5, 10, 37, 160, 1000]
+    lower, upper = funnel_limits(rate, sizes, level)
+    tail = (1 - level) / 2
+    for n, lo, hi in zip(sizes, lower, upper):
+        assert lo == pytest.approx(binomial_limit(n, rate, tail), abs=1e-9), n
+        assert hi == pytest.approx(binomial_limit(n, rate, 1 - tail), abs=1e-9), n
+        assert 0 <= lo <= rate <= hi <= 1
+    width = list((upper - lower)[2:])  # from five complaints on, the funnel narrows
+    assert width == sorted(width, reverse=True)
+
+
+def test_funnel_names_only_the_clearly_different(engine):
+    from fondueboard.ranking import funnel_points
+
+    good, bad, small, rest = "เทศบาลตำบลแม่กา", "เทศบาลตำบลจุน", "เทศบาลตำบลปง", "เทศบาลเมืองพะเยา"
+    rows = [rec(f"G{i}", [good], status="เสร็จสิ้น" if i % 50 else "รอรับเรื่อง") for i in range(300)]  # 98%
+    rows += [rec(f"B{i}", [bad], status="เสร็จสิ้น" if i % 2 else "รอรับเรื่อง") for i in range(300)]  # 50%
+    rows += [rec(f"S{i}", [small], status="รอรับเรื่อง") for i in range(3)]  # 0%, but three complaints
+    rows += [rec(f"R{i}", [rest], status="เสร็จสิ้น" if i % 4 else "รอรับเรื่อง") for i in range(600)]  # 75%
+    rows += [rec("ONE", [lucky := "เทศบาลตำบลดอกคำใต้"])]  # one complaint, finished: 100%, and proves nothing
+    load_records(engine, rows, source="t", file_format="test")
+    population = agencies.ranking_population(engine, Filters(), 7)
+    rate = (294 + 150 + 450 + 1) / 1204
+    assert population.completion == pytest.approx(rate)
+    points = funnel_points(agencies.agency_ranking(engine, Filters(), RankingConfig()),
+                           population.completion).set_index("agency")
+    assert points.loc[good, "verdict"] == "better" and points.loc[bad, "verdict"] == "worse"
+    assert points.loc[small, "verdict"] == points.loc[rest, "verdict"] == points.loc[lucky, "verdict"] == ""
+    assert points.loc[lucky, "completion"] > points.loc[lucky, "upper_99_8"]  # above the line drawn, yet
+    assert points.loc[lucky, "p"] == pytest.approx(rate)  # one finish in one: as likely as the rate itself
+    # The chance of being that far on that side, from the binomial summed here: 0 finished of 3.
+    assert points.loc[small, "p"] == pytest.approx((1 - rate) ** 3)
+    assert points.loc[small, "lower_99_8"] < points.loc[rest, "lower_99_8"]  # wider for few complaints

@@ -12,7 +12,7 @@ from components.agencies import agency_link, change_label, in_scope, score_parts
 from components.tickets import ticket_rows
 from components.safe_text import md
 from fondueboard.config import RankingConfig
-from fondueboard.ranking import score_agencies, with_rank_change
+from fondueboard.ranking import Population, score_agencies, with_rank_change
 from queries.filters import Filters
 
 
@@ -29,7 +29,15 @@ def ranking():
         ("เทศบาลตำบลค", 12, 12, 2, 10, 12, 12, 0, 1.0),
         ("องค์การบริหารส่วนตำบลง", 40, 30, 20, 90, 30, 20, 0, 5.0),
         ("เทศบาลตำบลจ", 3, 3, 3, 15, 3, 3, 0, 1.0),  # below the threshold
-    ]), 4.4, RankingConfig()), None)
+    ]), POPULATION, RankingConfig()), None)
+
+
+# The filtered complaints, each once: C = 78/105, S = 4.4, F = 55/78.
+POPULATION = Population(tickets=105, finished=78, ratings=40, star_sum=176, timed=78, fast=55)
+
+
+def adjusted(hits, n, prior):
+    return (hits + 20 * prior) / (n + 20)
 
 
 def test_peer_scope_ranks_only_the_kind(ranking):
@@ -44,12 +52,15 @@ def test_score_parts_sit_next_to_the_peer_median(ranking):
     cfg = RankingConfig()
     parts = score_parts(ranking, "เทศบาลตำบลก", cfg, "en").set_index("part")
     row = ranking.set_index("agency").loc["เทศบาลตำบลก"]
-    assert parts.loc["Completion", "points"] == pytest.approx(round(50 * 18 / 20, 2))
-    assert parts.loc["Speed (finished within 7 days)", "points"] == pytest.approx(round(20 * 15 / 18, 2))
+    C, F = 78 / 105, 55 / 78
+    assert parts.loc["Completion (adjusted)", "points"] == pytest.approx(round(50 * adjusted(18, 20, C), 2))
+    assert parts.loc["Speed (finished within 7 days, adjusted)", "points"] == pytest.approx(
+        round(20 * adjusted(15, 18, F), 2))
     assert sum(parts["points"]) == pytest.approx(row["score"], abs=0.02)
     # Peers: the three ranked subdistrict municipalities (จ is unranked, ง is another kind).
-    completions = [18 / 20, 15 / 30, 12 / 12]
-    assert parts.loc["Completion", "peer_median"] == pytest.approx(round(50 * statistics.median(completions), 2))
+    completions = [adjusted(18, 20, C), adjusted(15, 30, C), adjusted(12, 12, C)]
+    assert parts.loc["Completion (adjusted)", "peer_median"] == pytest.approx(
+        round(50 * statistics.median(completions), 2))
     assert list(parts["max_points"]) == [50.0, 30.0, 20.0]
 
 

@@ -5,6 +5,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 
 from fondueboard.db import make_engine
@@ -58,20 +59,38 @@ def test_leaderboard_on_the_reference_period(monkeypatch, demo_db, kind):
     # The top three, with the numbers that earned it, and the formula with the settings in force.
     podium = [unescape(m.value) for m in at.markdown if m.value.startswith("**")]
     assert podium == [f"**{n}**" for n in table["Agency"].iloc[:3]]
-    assert any("Score = 100 × (0.5 × completion" in m.value for m in at.markdown)
-    assert any("at least **10** complaints" in m.value for m in at.markdown)
+    assert any("Score = 100 × (0.5 × adjusted completion" in m.value for m in at.markdown)
+    assert any("at least **10** complaints" in m.value and "+ 20 × C" in m.value for m in at.markdown)
+    # Every ranked row has its plausible ranks, holding its rank; the podium says whether it is clear.
+    for rank, shown in zip(ranked["Rank"], ranked["Plausible ranks"]):
+        low, _, high = shown.partition("–")
+        assert int(low) <= rank <= int(high or low)
+    assert (table[table["Rank"].isna()]["Plausible ranks"] == "").all()
+    assert any(c.value.startswith(("Ranks 1–", "The top three are clearly apart")) for c in at.caption)
 
 
 def test_ranking_within_a_kind(monkeypatch, demo_db):
     at = render(monkeypatch, demo_db("sqlite"), "pages/agencies.py", {**REFERENCE, "lang": "en"})
     overall = at.dataframe[0].value
-    at.selectbox(key="peer_group_en").select("sao").run()
+    at.selectbox(key="w_peer_group_en").select("sao").run()
     peers = at.dataframe[0].value
     assert set(peers["Kind"]) == {"Subdistrict administrative organisation"}
     ranked = peers[peers["Rank"].notna()]
     assert list(ranked["Rank"]) == list(range(1, len(ranked) + 1))
     # Same order as overall, restricted to the kind.
     assert list(peers["Agency"]) == [a for a in overall["Agency"] if a in set(peers["Agency"])]
+    # The choice is kept in the URL, and a link carrying it opens the same peer ranking.
+    assert at.query_params["peer"] == "sao"
+    linked = render(monkeypatch, demo_db("sqlite"), "pages/agencies.py", {**REFERENCE, "lang": "en", "peer": "sao"})
+    assert linked.selectbox(key="w_peer_group_en").value == "sao"
+    pd.testing.assert_frame_equal(linked.dataframe[0].value, peers)
+
+
+def test_a_link_to_an_unknown_or_absent_peer_group_shows_every_agency(monkeypatch, demo_db):
+    for peer in ("palace", "<script>"):
+        at = render(monkeypatch, demo_db("sqlite"), "pages/agencies.py", {**REFERENCE, "lang": "en", "peer": peer})
+        assert not at.exception and at.selectbox(key="w_peer_group_en").value is None
+        assert len(at.dataframe[0].value) == 160
 
 
 def test_the_top_agency_button_opens_its_page(monkeypatch, demo_db):

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from pypdf import PdfReader
 
-from components.agencies import change_label
+from components.agencies import change_label, rank_range
 from components.format import fmt_pct
 from components.pdf import SUBSTITUTES
 from fondueboard.cli import main
@@ -160,7 +160,8 @@ def test_thai_pack_on_the_demo_week(demo_pack, demo_db, demo_records, kind):
     first = ranking[ranking["eligible"]].iloc[0]
     assert shows(text, "13 สัปดาห์ที่สิ้นสุดด้วยสัปดาห์นี้ (2026-07-20 – 2026-10-18)",
                  # ▲ and ▼ are not in the font: a climb prints as +N, a fall as -N
-                 f"1 {change_label(first['rank_change'], first['new'], 'th').translate(SUBSTITUTES)} {first['agency']}")
+                 f"1 {rank_range(first['rank_low'], first['rank_high'])} "
+                 f"{change_label(first['rank_change'], first['new'], 'th').translate(SUBSTITUTES)} {first['agency']}")
     # Thai comes back in order, vowels and tone marks where they belong.
     for word in ("ผู้แจ้ง", "ดำเนินการเสร็จสิ้น", "ความพึงพอใจ", "น้ำท่วม", "รายงานเรื่องร้องเรียนประจำสัปดาห์",
                  "อัตราความสำเร็จ"):
@@ -487,22 +488,25 @@ def test_certificates_for_the_top_three(demo_db, kind):
         row = ranked.iloc[rank - 1]
         assert shows(pages[0].extract_text(), "เกียรติบัตร", agency, f"อันดับ {rank}",
                      f"จาก {len(ranked)} หน่วยงานที่จัดอันดับ", "ช่วงเวลา 2022-10-03 – 2023-06-09",
-                     f"เสร็จ {row['finished']} จาก {row['tickets']} เรื่อง", "ออกให้ ณ วันที่ 2026-11-21")
+                     f"เสร็จ {row['finished']} จาก {row['tickets']} เรื่อง", "ออกให้ ณ วันที่ 2026-11-21",
+                     "อันดับที่เป็นไปได้ " + rank_range(row["rank_low"], row["rank_high"]))
 
 
 def test_certificate_in_english_wraps_a_long_name(engine):
     from components.report import Certificate, certificate_document
 
     name = "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดพะเยา" * 3
-    row = {"score": 91.234, "finished": 120, "tickets": 130, "completion": 120 / 130, "satisfaction_adj": 4.61,
-           "satisfaction_raw": 4.8, "ratings": 45, "speed": 0.75}
+    row = {"score": 91.234, "finished": 120, "tickets": 130, "completion": 120 / 130, "completion_adj": 0.9,
+           "satisfaction_adj": 4.61, "satisfaction_raw": 4.8, "ratings": 45, "speed": 0.75, "speed_adj": 0.7,
+           "rank_low": 1, "rank_high": 4}
     pdf = certificate_document(Certificate(name, 2, 37, row, REFERENCE, ranking_config(), date(2023, 6, 12)), "en")
     pages = reader(pdf).pages
     assert len(pages) == 1
     text = pages[0].extract_text()
     assert shows(text, "Certificate of achievement", name, "No. 2", "of 37 ranked agencies", "Score 91.23",
-                 "Finished 120 of 130 (92.3%)", "Adjusted satisfaction 4.61 (raw 4.80 from 45 ratings)",
-                 "Finished within 7 days: 75.0%", "Period: 2022-10-03 – 2023-06-09", "Issued on 2023-06-12")
+                 "Plausible rank 1–4", "Finished 120 of 130 (92.3%; adjusted 90.0%)",
+                 "Adjusted satisfaction 4.61 (raw 4.80 from 45 ratings)", "Finished within 7 days: 75.0% (adjusted 70.0%)",
+                 "Period: 2022-10-03 – 2023-06-09", "Issued on 2023-06-12")
     assert text.count("\n") > 6  # the name took several lines rather than running off the page
 
 

@@ -127,8 +127,8 @@ def test_open_age_matches_pandas(bkk, raw):
 
 def test_agency_ranking_matches_pandas(bkk, raw):
     """Every leaderboard column on the real sample, recomputed from the raw CSV with pandas. The
-    sample has no closing times, so speed drops out and the score is completion and satisfaction
-    at their weights (0.5 and 0.3, over 0.8)."""
+    sample has no closing times, so speed drops out and the score is (adjusted) completion and
+    satisfaction at their weights (0.5 and 0.3, over 0.8)."""
     from fondueboard.config import RankingConfig
     from queries.agencies import agency_ranking
 
@@ -140,10 +140,13 @@ def test_agency_ranking_matches_pandas(bkk, raw):
     per = per.assign(done=per["group"] == "finished", rated=rated)
     want = per.groupby("agency").agg(tickets=("ticket_id", "size"), finished=("done", "sum"),
                                      ratings=("rated", "count"), star_sum=("rated", "sum"))
+    # Ranking v2: completion and satisfaction pulled towards the period's complaints, each once.
     mean = sub["star_n"].where(sub["star_n"].between(1, 5)).mean()
+    completion = (sub["group"] == "finished").mean()
     want["completion"] = want["finished"] / want["tickets"]
+    want["completion_adj"] = (want["finished"] + 20 * completion) / (want["tickets"] + 20)
     want["satisfaction_adj"] = (want["star_sum"] + 10 * mean) / (want["ratings"] + 10)
-    want["score"] = 100 * (0.5 * want["completion"] + 0.3 * (want["satisfaction_adj"] - 1) / 4) / 0.8
+    want["score"] = 100 * (0.5 * want["completion_adj"] + 0.3 * (want["satisfaction_adj"] - 1) / 4) / 0.8
     eligible = want[want["tickets"] >= 10].reset_index()
     eligible["key"] = -eligible["score"].round(9)
     order = eligible.sort_values(["key", "tickets", "agency"], ascending=[True, False, True])["agency"].tolist()
@@ -155,6 +158,6 @@ def test_agency_ranking_matches_pandas(bkk, raw):
     g = got.set_index("agency")
     for col in ("tickets", "finished", "ratings"):
         assert g[col].to_dict() == want[col].astype(int).to_dict(), col
-    for col in ("completion", "satisfaction_adj", "score"):
+    for col in ("completion", "completion_adj", "satisfaction_adj", "score"):
         assert g[col].tolist() == pytest.approx(want.loc[g.index, col].tolist(), abs=1e-9), col
-    assert g["speed"].isna().all() and g["median_days"].isna().all()
+    assert g["speed"].isna().all() and g["speed_adj"].isna().all() and g["median_days"].isna().all()
