@@ -460,6 +460,9 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
     if not brief_only:
         params = measure_pages(server, rows, work, cold, warm, csv, url, engine, result, log)
 
+    result["rank_ranges"] = rank_range_seconds(engine)
+    log(f"  rank ranges of {result['rank_ranges']['agencies']} agencies: "
+        f"{1000 * statistics.median(result['rank_ranges']['seconds']):.1f} ms")
     # One instant for the brief's timings and the SQLite comparison: open ages move with the minute.
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
     weeks = brief_weeks(cold + 1)  # the earliest only warms the app up
@@ -589,7 +592,7 @@ def report(results: list[dict], info: dict) -> str:
         lines += ["- Only the import and the Monday brief (`--brief-only`): no other page, baseline or SQLite.", ""]
         lines += ["## Import", "", "| tickets | CSV MB | our import |", "|---:|---:|---:|"]
         lines += [f"| {r['rows']:,} | {r['csv_mb']:,.0f} | {r['import_s']:.1f} |" for r in results]
-        return "\n".join(lines + history_cost(results) + brief_report(results)) + "\n"
+        return "\n".join(lines + history_cost(results) + brief_report(results) + rank_range_report(results)) + "\n"
     lines += [
         f"- Cold renders: {info['cold']} filter values per page never asked before (periods, districts, "
         f"categories in turn; the agency page also a different agency); warm: the last one {info['warm']} times more.",
@@ -620,6 +623,7 @@ def report(results: list[dict], info: dict) -> str:
                 f"{m['naive_first_load_s'] / cold:.1f}× | {'—' if not floor else f'{floor / cold:.2f}×'} |")
     lines += by_filter(results[-1])
     lines += brief_report(results)
+    lines += rank_range_report(results)
     lines += ["", "## Memory", "", "| tickets | app process peak | naive peak (largest page) |", "|---:|---:|---:|"]
     for r in results:
         naive = max(m["naive_peak_mb"] for m in r["pages"].values())
@@ -655,6 +659,43 @@ def history_cost(results: list[dict]) -> list[str]:
                      f"{h.get('record_new', 0):.1f} | {h.get('derive_spans', 0):.1f} | "
                      f"{h.get('_refresh_flow', 0) + h.get('event_days', 0):.1f} | {r['import_no_history_s']:.1f} | "
                      f"{extra:.1f} | {extra / r['import_no_history_s']:.0%} |")
+    return lines
+
+
+def rank_range_seconds(engine, repeats: int = 15) -> dict:
+    """fondueboard.ranking.rank_ranges over the ranking of every agency in the database (all
+    time): its draws and ranks alone, the aggregates it starts from already read."""
+    from fondueboard.config import RankingConfig
+    from fondueboard.ranking import rank_ranges, score_agencies
+    from queries.agencies import agency_stats, ranking_population
+    from queries.filters import Filters
+
+    cfg = RankingConfig(min_tickets=1)  # every agency with a complaint is ranked: the most to draw for
+    population = ranking_population(engine, Filters(), cfg.speed_days)
+    scored = score_agencies(agency_stats(engine, Filters(), cfg.speed_days), population, cfg)
+    seconds = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        rank_ranges(scored, population, cfg)
+        seconds.append(time.perf_counter() - started)
+    return {"agencies": int(scored["eligible"].sum()), "seconds": seconds}
+
+
+def rank_range_report(results: list[dict]) -> list[str]:
+    runs = [r for r in results if "rank_ranges" in r]
+    if not runs:
+        return []
+    lines = ["", "## Rank ranges", "",
+             "fondueboard.ranking.rank_ranges: every ranked agency's plausible ranks, from "
+             "its parts redrawn from their posteriors (RANK_DRAWS draws), over the whole database's "
+             "agencies, every one ranked; the aggregates it starts from already read (the ranking page "
+             "caches the result per filter and data version). The ranking v2 issue's budget: at most 50 ms "
+             "for 400 agencies.", "",
+             "| tickets | agencies | rank ranges (ms, median) | p95 |", "|---:|---:|---:|---:|"]
+    for r in runs:
+        rr = r["rank_ranges"]
+        lines.append(f"| {r['rows']:,} | {rr['agencies']:,} | {1000 * statistics.median(rr['seconds']):.1f} | "
+                     f"{1000 * p95(rr['seconds']):.1f} |")
     return lines
 
 

@@ -43,7 +43,7 @@ def test_small_benchmark_run(traffy_dir, tmp_path):
                      "### What recording the status history costs the import", "## The Monday brief",
                      "brief cold ÷ overview cold", "overview cold ÷ before"):
         assert expected in text
-    assert text.count("| 1,500 |") == 1 + 1 + len(PAGES) + 1 + 1  # import, history, every page, brief, memory
+    assert text.count("| 1,500 |") == 1 + 1 + len(PAGES) + 1 + 1 + 1  # import, history, every page, brief, memory, rank ranges
     # Each floor beside the cold render of its own filter, not only the medians.
     m = run["pages"]["agencies"]
     assert "| agencies | " + " | ".join(f"{c:.3f} / {f:.3f}" for c, f in zip(m["cold"], m["floor"])) + " |" in text
@@ -62,7 +62,9 @@ def test_brief_only_benchmark_run(traffy_dir, tmp_path):
     assert len(run["brief"]["cold"]) == 2 and len(run["brief"]["overview"]["warm"]) == 2
     text = out.read_text()
     assert "## The Monday brief" in text and "### What recording the status history costs the import" in text
-    assert "## Pages" not in text and text.count("| 1,500 |") == 3  # import, history, brief
+    assert "## Pages" not in text and text.count("| 1,500 |") == 4  # import, history, brief, rank ranges
+    assert "## Rank ranges" in text and run["rank_ranges"]["agencies"] > 10
+    assert all(s > 0 for s in run["rank_ranges"]["seconds"])
 
 
 def test_generated_tickets_follow_the_sample_and_import_whole(traffy_dir, tmp_path, engine):
