@@ -220,3 +220,34 @@ def funnel_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
     df[t("col_chance", lang)] = points["p"].astype(float)
     df[t("col_verdict", lang)] = [t(f"verdict_{v}", lang) if v else "" for v in points["verdict"]]
     return df
+
+
+# The overdue marks the agency page counts (queries.agencies.OVERDUE_DAYS): what finishing them does.
+MOVES = ("over_30", "over_7", "recent", "all_open")
+
+
+def moves(open_total: int, ages: pd.Series, cfg: RankingConfig) -> dict[str, tuple[int, int]]:
+    """The actions "what would move us up" weighs: finishing the open complaints over 30 days old,
+    over 7 days, those under 7 days, or all of them, as what_if wants them: name -> (finished, of
+    them within speed_days). Finished now, a complaint open over 7 days is not fast; one under 7
+    days is, when speed_days is 7 or more."""
+    recent = max(int(open_total) - int(ages["over_7"]), 0)
+    fast_recent = recent if cfg.speed_days >= 7 else 0
+    return {"over_30": (int(ages["over_30"]), 0), "over_7": (int(ages["over_7"]), 0),
+            "recent": (recent, fast_recent), "all_open": (int(open_total), fast_recent)}
+
+
+def move_lines(options: pd.DataFrame, row: pd.Series, cfg: RankingConfig, lang: str, limit: int = 3) -> list[str]:
+    """The actions that raise the agency's score most, one sentence each, with the same formula;
+    none that would lower it."""
+    lines = []
+    for _, o in options[options["score"] > row["score"]].drop_duplicates("score").head(limit).iterrows():
+        values = dict(what=t(f"move_{o['action']}", lang, n=fmt_count(o["finished"]), days=cfg.speed_days),
+                      c0=fmt_pct(row["completion_adj"]), c1=fmt_pct(o["completion_adj"]),
+                      v0=fmt_pct(row["speed_adj"]), v1=fmt_pct(o["speed_adj"]),
+                      s0=round_half_up(row["score"], 2), s1=round_half_up(o["score"], 2))
+        if is_missing(o["rank"]) or is_missing(row["rank"]):
+            lines.append(t("move_effect_unranked", lang, **values))
+        else:
+            lines.append(t("move_effect", lang, rank=int(o["rank"]), now=int(row["rank"]), **values))
+    return lines

@@ -205,6 +205,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_agency_page": {"th": "เปิดหน้าหน่วยงาน", "en": "Open agency page"},
     "col_rank": {"th": "อันดับ", "en": "Rank"},
     "col_rank_range": {"th": "อันดับที่เป็นไปได้", "en": "Plausible ranks"},
+    "move_up_h": {"th": "อะไรจะทำให้อันดับดีขึ้น", "en": "What would move us up"},
+    "move_up_help": {"th": "คิดด้วยสูตรเดียวกับตารางอันดับ โดยหน่วยงานอื่นคงเดิม เรื่องที่ค้างเกิน 7 วันเมื่อทำเสร็จแล้วไม่นับว่าเสร็จภายใน {days} วัน",
+                     "en": "Computed with the ranking's own formula, every other agency as it is now. A complaint open over 7 days does not count as finished within {days} days once finished."},
+    "move_over_30": {"th": "ทำเรื่องที่ค้างเกิน 30 วันให้เสร็จ {n} เรื่อง", "en": "Finishing your {n} complaints open over 30 days"},
+    "move_over_7": {"th": "ทำเรื่องที่ค้างเกิน 7 วันให้เสร็จ {n} เรื่อง", "en": "Finishing your {n} complaints open over 7 days"},
+    "move_recent": {"th": "ทำเรื่องที่ค้างไม่เกิน 7 วันให้เสร็จ {n} เรื่อง ภายใน {days} วัน",
+                    "en": "Finishing your {n} complaints open under 7 days, within {days} days"},
+    "move_all_open": {"th": "ทำเรื่องที่ค้างทั้งหมดให้เสร็จ {n} เรื่อง", "en": "Finishing all {n} of your open complaints"},
+    "move_effect": {"th": "{what}: ความสำเร็จปรับ {c0} → {c1} ความเร็วปรับ {v0} → {v1} คะแนน {s0} → {s1} อันดับราว {rank} (ตอนนี้ {now})",
+                    "en": "{what}: adjusted completion {c0} → {c1}, adjusted speed {v0} → {v1}, score {s0} → {s1}, rank about {rank} (now {now})"},
+    "move_effect_unranked": {"th": "{what}: ความสำเร็จปรับ {c0} → {c1} ความเร็วปรับ {v0} → {v1} คะแนน {s0} → {s1}",
+                             "en": "{what}: adjusted completion {c0} → {c1}, adjusted speed {v0} → {v1}, score {s0} → {s1}"},
+    "move_none": {"th": "ไม่มีเรื่องค้างที่ทำให้เสร็จแล้วคะแนนจะสูงขึ้น", "en": "No open complaint whose finishing would raise the score."},
     "funnel_h": {"th": "ความสำเร็จเทียบกับจำนวนเรื่อง (กราฟกรวย)", "en": "Completion against the number of complaints (funnel plot)"},
     "funnel_help": {
         "th": "จุดแต่ละจุดคือหน่วยงานหนึ่ง เส้นทึบคืออัตราความสำเร็จของทุกเรื่องในตัวกรองนี้ เส้นประและเส้นจุดคือขอบเขต 95% และ 99.8% ที่หน่วยงานซึ่งมีจำนวนเรื่องเท่านั้นจะได้ ถ้าทำงานได้เท่ากับภาพรวมจริง ๆ หน่วยงานที่มีเรื่องน้อยจึงกระจายกว้างโดยบังเอิญ หน่วยงานที่ห่างจากภาพรวมจนโอกาสที่จะเกิดขึ้นโดยบังเอิญต่ำกว่า 1 ใน 1,000 (นอกขอบเขต 99.8% ตามการแจกแจงทวินามแบบตรง) ถือว่าต่างจากภาพรวมอย่างชัดเจน",
@@ -705,6 +718,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "- ความเร็วปรับ = (เรื่องที่เสร็จภายใน {speed_days} วัน + {prior_tickets} × F) ÷ (เรื่องที่เสร็จและรู้เวลา + {prior_tickets}) โดย F = สัดส่วนเดียวกันของทุกเรื่องในตัวกรองนี้\n\n"
               "**คะแนน = 100 × ({w_completion} × อัตราความสำเร็จปรับ + {w_satisfaction} × (ความพึงพอใจปรับ − 1) ÷ 4 + {w_speed} × ความเร็วปรับ)**\n\n"
               "**อันดับที่เป็นไปได้**: สุ่มแต่ละส่วนของทุกหน่วยงานใหม่ {draws} ครั้งจากการแจกแจงภายหลัง (Beta ที่มีค่าเฉลี่ยเท่าค่าที่ปรับแล้ว และน้ำหนักเท่าจำนวนเรื่องหรือคะแนนบวกค่าตั้งต้น) ด้วยเมล็ดสุ่มคงที่ ข้อมูลเดียวกันจึงได้ผลเดียวกันเสมอ แล้วจัดอันดับทุกครั้ง ช่วงอันดับคือเปอร์เซ็นไทล์ที่ {low} ถึง {high} ของอันดับที่ได้ (ขยายให้ครอบอันดับจริงถ้าไม่ครอบ) ถ้าช่วงของสามอันดับแรกซ้อนทับกัน หน้าจะบอกว่าลำดับในช่วงนั้นยังไม่ชัด\n\n"
+              "**กราฟกรวย**: อัตราความสำเร็จ (ดิบ) ของแต่ละหน่วยงานเทียบกับจำนวนเรื่อง เส้นกลางคือ C ขอบเขต 95% และ 99.8% คือควอนไทล์ของการแจกแจงทวินามที่ C (ประมาณค่าระหว่างจำนวนเต็มตาม Spiegelhalter 2005 เพื่อให้เส้นเรียบ) หน่วยงานที่ \"ดีกว่า/ด้อยกว่าชัดเจน\" คือหน่วยงานที่โอกาสจะห่างจาก C ไปด้านนั้นเท่านี้หรือมากกว่าโดยบังเอิญต่ำกว่า 0.1% (หางของการแจกแจงทวินามแบบตรง)\n\n"
               "ถ้าส่วนใดคำนวณไม่ได้ (เช่นไม่มีเวลาปิดเรื่องเลย) ส่วนนั้นไม่นำมาคิด และคะแนนคิดจากส่วนที่เหลือตามน้ำหนักเดิม (หารด้วยผลรวมน้ำหนักที่เหลือ) "
               "คะแนนเท่ากัน: หน่วยงานที่มีเรื่องมากกว่าอยู่ก่อน แล้วเรียงตามชื่อ (ลำดับอักขระ Unicode) "
               "การเปลี่ยนอันดับ = อันดับตอนนี้ − อันดับในช่วงก่อนหน้าที่ยาวเท่ากัน (▲ คือขึ้น) \"ใหม่\" คือหน่วยงานที่ไม่ได้จัดอันดับในช่วงก่อน "
@@ -717,6 +731,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "- Adjusted speed = (its complaints finished within {speed_days} days + {prior_tickets} × F) ÷ (its finished complaints with a known time + {prior_tickets}), F = the same share over all complaints in these filters\n\n"
               "**Score = 100 × ({w_completion} × adjusted completion + {w_satisfaction} × (adjusted satisfaction − 1) ÷ 4 + {w_speed} × adjusted speed)**\n\n"
               "**Plausible ranks**: every agency's parts are redrawn {draws} times from their posteriors (a Beta whose mean is the adjusted value and whose weight is the complaints or ratings plus the prior's), from a fixed seed, so the same data always gives the same ranges, and ranked each time; the range runs from the {low}th to the {high}th percentile of those ranks (widened to hold the rank itself where it does not). Where the top three's ranges overlap, the page says that their order is not clear.\n\n"
+              "**Funnel plot**: each agency's (raw) completion against its number of complaints; the centre line is C, the 95% and 99.8% limits are the binomial quantiles at C (interpolated between whole counts, after Spiegelhalter 2005, so that they are smooth). \"Clearly better/worse\" is an agency whose chance of being at least that far from C on that side, by the exact binomial tail, is below 0.1%.\n\n"
               "A part that cannot be computed (for instance no closing times at all) is left out and the score is taken over the remaining parts at their weights (divided by the sum of the remaining weights). "
               "Equal scores: more complaints first, then by name (Unicode order). "
               "Rank change = rank now − rank in the previous period of equal length (▲ is up); \"new\" is an agency that was not ranked in that period. "
@@ -725,8 +740,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "m_agency_page_h": {"th": "หน้าหน่วยงาน", "en": "An agency's page"},
     "m_agency_page": {
-        "th": "ทุกตัวเลขใช้ช่วงเวลาและตัวกรองอำเภอ/ประเภทเดียวกับตารางอันดับ \"เสร็จสิ้น\" รายสัปดาห์นับเฉพาะเรื่องที่หน่วยงานนี้ได้เครดิตว่าทำเสร็จ (ตามกฎ org_finished ข้างบน) ค่ามัธยฐานของกลุ่ม = มัธยฐานของคะแนนแต่ละส่วนของหน่วยงานประเภทเดียวกันที่ได้จัดอันดับ เรื่องค้าง = รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ เรียงจากเก่าที่สุด เกินกำหนด = อายุเกิน 7, 15 หรือ 30 วันเต็ม รายการเรื่องแสดงทีละหน้า เฉพาะเลขที่เรื่อง ประเภท อำเภอ วันที่แจ้ง อายุ และสถานะ ไม่แสดงข้อมูลผู้แจ้ง ความเห็น ที่อยู่ หรือรูปภาพ",
-        "en": "Every figure uses the same period and district/category filters as the ranking. The weekly \"finished\" counts only finishes credited to this agency (the org_finished rule above). Peer median = the median of each part's points among ranked agencies of the same kind. Open = waiting, in progress or forwarded, oldest first; overdue = more than 7, 15 or 30 whole days old. Ticket lists are shown a page at a time with ticket id, category, district, reported date, age and status only: never the reporter, comment, address or photos.",
+        "th": "ทุกตัวเลขใช้ช่วงเวลาและตัวกรองอำเภอ/ประเภทเดียวกับตารางอันดับ \"เสร็จสิ้น\" รายสัปดาห์นับเฉพาะเรื่องที่หน่วยงานนี้ได้เครดิตว่าทำเสร็จ (ตามกฎ org_finished ข้างบน) ค่ามัธยฐานของกลุ่ม = มัธยฐานของคะแนนแต่ละส่วนของหน่วยงานประเภทเดียวกันที่ได้จัดอันดับ เรื่องค้าง = รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ เรียงจากเก่าที่สุด เกินกำหนด = อายุเกิน 7, 15 หรือ 30 วันเต็ม \"อะไรจะทำให้อันดับดีขึ้น\" คือคะแนนและอันดับที่หน่วยงานจะได้ถ้าทำเรื่องค้างเกิน 30 วัน เกิน 7 วัน ไม่เกิน 7 วัน (เสร็จภายในเกณฑ์ความเร็ว) หรือทั้งหมดให้เสร็จ คิดด้วยสูตรเดียวกัน โดยหน่วยงานอื่นและค่าภาพรวมคงเดิม แสดงเฉพาะที่ทำให้คะแนนสูงขึ้น รายการเรื่องแสดงทีละหน้า เฉพาะเลขที่เรื่อง ประเภท อำเภอ วันที่แจ้ง อายุ และสถานะ ไม่แสดงข้อมูลผู้แจ้ง ความเห็น ที่อยู่ หรือรูปภาพ",
+        "en": "Every figure uses the same period and district/category filters as the ranking. The weekly \"finished\" counts only finishes credited to this agency (the org_finished rule above). Peer median = the median of each part's points among ranked agencies of the same kind. Open = waiting, in progress or forwarded, oldest first; overdue = more than 7, 15 or 30 whole days old. \"What would move us up\" is the score and rank the agency would have if it finished its complaints open over 30 days, over 7 days, under 7 days (within the speed window) or all of them, with the same formula, every other agency and the population held as they are; only those that raise the score are shown. Ticket lists are shown a page at a time with ticket id, category, district, reported date, age and status only: never the reporter, comment, address or photos.",
     },
     "m_kinds_h": {"th": "ประเภทหน่วยงาน (กลุ่มเทียบ)", "en": "Kinds of agency (peer groups)"},
     "m_kinds": {

@@ -75,6 +75,19 @@ def score_agencies(stats: pd.DataFrame, population: Population, cfg: RankingConf
     median_days, approximate (resolution times taken from last activity)."""
     df = stats.copy()
     df["kind"] = [agency_kind(a, cfg.kind_overrides, cfg.kind_rules) for a in df["agency"]]
+    df = _scored(df, population, cfg)
+    df["eligible"] = df["tickets"] >= cfg.min_tickets
+    df = order_agencies(df)
+    df["rank"] = _ranks(df)
+    # Already in rank order: counting the eligible down each kind gives the rank among peers.
+    df["peer_rank"] = df.groupby("kind")["eligible"].cumsum().where(df["eligible"]).astype("Int64")
+    return rank_ranges(df, population, cfg)
+
+
+def _scored(df: pd.DataFrame, population: Population, cfg: RankingConfig) -> pd.DataFrame:
+    """`df` (one row per agency, with the counts of score_agencies' `stats`) with its parts, raw and
+    adjusted, the points of each and the score."""
+    df = df.copy()
     k, m = cfg.prior_tickets, cfg.prior_ratings
     df["completion"] = df["finished"] / df["tickets"]
     df["completion_adj"] = _shrunk(df["finished"], df["tickets"], k, population.completion)
@@ -94,12 +107,35 @@ def score_agencies(stats: pd.DataFrame, population: Population, cfg: RankingConf
     for p in PARTS:
         df[f"points_{p}"] = 100 * w[p] * parts[p]
     df["score"] = score.where(total > 0)
-    df["eligible"] = df["tickets"] >= cfg.min_tickets
-    df = order_agencies(df)
-    df["rank"] = _ranks(df)
-    # Already in rank order: counting the eligible down each kind gives the rank among peers.
-    df["peer_rank"] = df.groupby("kind")["eligible"].cumsum().where(df["eligible"]).astype("Int64")
-    return rank_ranges(df, population, cfg)
+    return df
+
+
+def what_if(ranking: pd.DataFrame, agency: str, population: Population, cfg: RankingConfig,
+            actions: dict[str, tuple[int, int]]) -> pd.DataFrame:
+    """What each action would make of `agency`'s score and rank, everyone else as they are: an
+    action finishes (more credited finishes, each with a known time) some of its open complaints,
+    some of them within speed_days: name -> (finished, of them fast). Rows (action, finished,
+    completion_adj, speed_adj, score, rank: the place it would take among the ranked, None while
+    it is not ranked), largest score first; actions finishing nothing are left out."""
+    me = ranking[ranking["agency"] == agency]
+    others = ranking[ranking["eligible"] & (ranking["agency"] != agency)]
+    eligible, tickets = bool(me["eligible"].iloc[0]), int(me["tickets"].iloc[0])
+    rows = []
+    for name, (finished, fast) in actions.items():
+        if finished <= 0:
+            continue
+        got = _scored(me.assign(finished=me["finished"] + finished, timed=me["timed"] + finished,
+                                fast=me["fast"] + fast), population, cfg).iloc[0]
+        rank = None
+        if eligible:  # ordered as order_agencies does: score, then more tickets, then name
+            mine, theirs = round(float(got["score"]), SCORE_DECIMALS), others["score"].round(SCORE_DECIMALS)
+            ahead = (theirs > mine) | ((theirs == mine) & ((others["tickets"] > tickets)
+                                                           | ((others["tickets"] == tickets) & (others["agency"] < agency))))
+            rank = 1 + int(ahead.sum())
+        rows.append({"action": name, "finished": finished, "completion_adj": got["completion_adj"],
+                     "speed_adj": got["speed_adj"], "score": got["score"], "rank": rank})
+    out = pd.DataFrame(rows, columns=["action", "finished", "completion_adj", "speed_adj", "score", "rank"])
+    return out.sort_values("score", ascending=False, kind="mergesort").reset_index(drop=True)
 
 
 def _parts(df: pd.DataFrame) -> pd.DataFrame:

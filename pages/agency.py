@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components import charts
-from components.agencies import kind_label, rank_range, score_parts
+from components.agencies import kind_label, move_lines, moves, rank_range, score_parts
 from components.brief import chart_weeks
 from components.periods import bounded
 from components.tickets import ticket_rows
@@ -28,6 +28,7 @@ from components.session import (
 )
 from fondueboard.config import ranking_config, report_config
 from fondueboard.db import bangkok_today
+from fondueboard.ranking import what_if
 from queries import agencies, flow, meta, overview
 
 DOWNLOAD_LIMIT = 10_000  # open complaints in one CSV: an agency's whole backlog, but bounded
@@ -86,6 +87,15 @@ chart_table(parts.rename(columns={
     "part": t("col_part", lang), "value": t("col_value", lang), "points": t("col_points", lang),
     "peer_median": t("col_peer_median", lang), "max_points": t("col_max_points", lang)}),
     "score_parts", lang)
+
+st.subheader(t("move_up_h", lang))
+population = query(agencies.ranking_population, ranked, cfg.speed_days)
+options = what_if(ranking, agency, population, cfg,
+                  moves(query(agencies.open_ticket_count, ranked, agency),
+                        query(agencies.overdue_counts, ranked, agency, now).iloc[0], cfg))
+for line in move_lines(options, row, cfg, lang) or [t("move_none", lang)]:
+    st.markdown(f"- {md(line)}")
+st.caption(t("move_up_help", lang, days=cfg.speed_days))
 
 left, right = st.columns([3, 2])
 with left:

@@ -40,8 +40,10 @@ def rec(tid, agencies_, *, status="เสร็จสิ้น", star=None, repo
 # --- the reference: metrics.md's agency ranking, straight from the records ---------------------
 
 
-def reference(records, cfg: RankingConfig, lo: date | None = None, hi: date | None = None) -> list[dict]:
-    """Rows in ranking order, each with every column the leaderboard shows."""
+def reference(records, cfg: RankingConfig, lo: date | None = None, hi: date | None = None,
+              population=None) -> list[dict]:
+    """Rows in ranking order, each with every column the leaderboard shows; the parts shrunk
+    towards `population` (records; by default `records` themselves)."""
     def in_period(r):
         d = r.reported_at.astimezone(BKK).date()
         return (lo is None or d >= lo) and (hi is None or d <= hi)
@@ -51,13 +53,14 @@ def reference(records, cfg: RankingConfig, lo: date | None = None, hi: date | No
         return (end - r.reported_at).total_seconds() / 86400 if end is not None and end >= r.reported_at else None
 
     rows = [r for r in records if in_period(r)]
-    stars = [r.star for r in rows if r.star]
-    mean = sum(stars) / len(stars) if stars else None
     # The population every part is shrunk towards: the filtered complaints, each once.
+    whole = rows if population is None else [r for r in population if in_period(r)]
+    stars = [r.star for r in whole if r.star]
+    mean = sum(stars) / len(stars) if stars else None
     k = cfg.prior_tickets
-    done_rows = [r for r in rows if r.status == "เสร็จสิ้น"]
+    done_rows = [r for r in whole if r.status == "เสร็จสิ้น"]
     known_days = [d for d in map(finish_days, done_rows) if d is not None]
-    C = len(done_rows) / len(rows) if rows else None
+    C = len(done_rows) / len(whole) if whole else None
     F = sum(d <= cfg.speed_days for d in known_days) / len(known_days) if known_days else None
     by_agency = defaultdict(list)
     for r in rows:
@@ -503,3 +506,42 @@ def test_funnel_names_only_the_clearly_different(engine):
     # The chance of being that far on that side, from the binomial summed here: 0 finished of 3.
     assert points.loc[small, "p"] == pytest.approx((1 - rate) ** 3)
     assert points.loc[small, "lower_99_8"] < points.loc[rest, "lower_99_8"]  # wider for few complaints
+
+
+# --- what would move an agency up -------------------------------------------------------------
+
+
+def test_what_would_move_us_up_is_the_ranking_with_those_complaints_finished(engine):
+    """what_if's score and rank for finishing an agency's old open complaints equal the reference
+    ranking of the same records with them finished (the population held as it was: the others
+    as they are)."""
+    from dataclasses import replace as changed
+
+    from components.agencies import moves
+    from fondueboard.ranking import what_if
+
+    now = T0 + timedelta(days=90)
+    a = "เทศบาลตำบลห้วยลาน"  # not one of the random records' agencies
+    records = random_records(11, 500)
+    mine = [rec(f"A{i}", [a], status="เสร็จสิ้น", finished_after=3, reported=now - timedelta(days=50)) for i in range(12)]
+    old_open = [rec(f"AO{i}", [a], status="รอรับเรื่อง", reported=now - timedelta(days=40 + i)) for i in range(9)]
+    recent = [rec(f"AR{i}", [a], status="รอรับเรื่อง", reported=now - timedelta(days=2)) for i in range(4)]
+    records += mine + old_open + recent
+    load_records(engine, records, source="t", file_format="test")
+    cfg = RankingConfig()
+    ranking = agencies.agency_ranking(engine, Filters(), cfg)
+    population = agencies.ranking_population(engine, Filters(), cfg.speed_days)
+    ages = agencies.overdue_counts(engine, Filters(), a, now).iloc[0]
+    actions = moves(agencies.open_ticket_count(engine, Filters(), a), ages, cfg)
+    assert actions["over_30"] == (9, 0) and actions["recent"] == (4, 4) and actions["all_open"] == (13, 4)
+    options = what_if(ranking, a, population, cfg, actions).set_index("action")
+    # The records with the nine old ones finished now (40-48 days after their report: not fast).
+    done = [changed(r, status="เสร็จสิ้น", status_group=status_group("เสร็จสิ้น"), finished_at=now) for r in old_open]
+    want = {w["agency"]: w for w in reference([r for r in records if r not in old_open] + done, cfg,
+                                              population=records)}[a]
+    got = options.loc["over_30"]
+    assert got["score"] == pytest.approx(want["score"], abs=1e-9)
+    assert got["completion_adj"] == pytest.approx(want["completion_adj"], abs=1e-9)
+    assert got["rank"] == want["rank"]
+    before = ranking.set_index("agency").loc[a]
+    assert got["score"] > before["score"] and got["rank"] <= before["rank"]

@@ -126,6 +126,10 @@ def test_agency_page_pages_through_a_long_list(monkeypatch, demo_db):
                 {"agency": "การไฟฟ้าส่วนภูมิภาคจังหวัดพะเยา", "lang": "en", "period": "all"})
     open_list = at.dataframe[2].value
     assert len(open_list) == 25  # one page
+    # What would move it up: finishing its open complaints, with the score and rank that would give.
+    assert "What would move us up" in [h.value for h in at.subheader]
+    moves = [m.value for m in at.markdown if "score" in m.value and "→" in m.value]
+    assert moves and all(re.search(r"rank about \d+ \\\(now \d+\\\)", m) for m in moves), moves
     ages = list(open_list["Age (days)"])
     assert ages == sorted(ages, reverse=True)  # oldest first
     assert any(c.value.startswith("Showing 1–25 of ") for c in at.caption)
