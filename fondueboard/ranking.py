@@ -52,6 +52,9 @@ class Population:
         return self.fast / self.timed if self.timed else None
 
 
+POPULATION_COUNTS = ("tickets", "finished", "ratings", "star_sum", "timed", "fast")
+
+
 def _known(x) -> bool:
     return x is not None and not (isinstance(x, float) and math.isnan(x))
 
@@ -64,11 +67,13 @@ def _shrunk(hits: pd.Series, n: pd.Series, prior_n: int, prior: float | None) ->
     return ((hits + prior_n * prior) / (n + prior_n)).where(n + prior_n > 0).astype("float64")
 
 
-def score_agencies(stats: pd.DataFrame, population: Population, cfg: RankingConfig) -> pd.DataFrame:
+def score_agencies(stats: pd.DataFrame, population: Population, cfg: RankingConfig,
+                   ranges: bool = True) -> pd.DataFrame:
     """Add kind, completion and speed (raw, adjusted), satisfaction (raw, adjusted), points per
-    part, score, eligibility, rank overall and among peers of the same kind, and each rank's
-    plausible range (rank_low, rank_high; peer_rank_low, peer_rank_high). Ranking v2 of metrics.md:
-    every part shrunk towards `population`.
+    part, score, eligibility, rank overall and among peers of the same kind, each rank's
+    plausible range (rank_low, rank_high; peer_rank_low, peer_rank_high; left out without
+    `ranges`), and the population's counts (population_tickets, …: see population_of). Ranking
+    v2 of metrics.md: every part shrunk towards `population`.
 
     `stats` has one row per agency: agency, tickets, finished, ratings, star_sum, timed (finished
     tickets with a known resolution time), fast (of those, finished within speed_days),
@@ -81,7 +86,16 @@ def score_agencies(stats: pd.DataFrame, population: Population, cfg: RankingConf
     df["rank"] = _ranks(df)
     # Already in rank order: counting the eligible down each kind gives the rank among peers.
     df["peer_rank"] = df.groupby("kind")["eligible"].cumsum().where(df["eligible"]).astype("Int64")
-    return rank_ranges(df, population, cfg)
+    for name in POPULATION_COUNTS:  # carried along, so that the pages shrink and compare with the same
+        df[f"population_{name}"] = getattr(population, name)
+    return rank_ranges(df, population, cfg) if ranges else df
+
+
+def population_of(ranking: pd.DataFrame) -> Population:
+    """The population a ranking frame of score_agencies was shrunk towards."""
+    if ranking.empty:
+        return Population()
+    return Population(**{name: int(ranking[f"population_{name}"].iloc[0]) for name in POPULATION_COUNTS})
 
 
 def _scored(df: pd.DataFrame, population: Population, cfg: RankingConfig) -> pd.DataFrame:

@@ -32,7 +32,7 @@ from components.session import (
     table_with_download,
 )
 from fondueboard.config import ranking_config, report_config
-from fondueboard.ranking import funnel_curve, funnel_points
+from fondueboard.ranking import funnel_curve, funnel_points, population_of
 from queries import agencies
 from queries.filters import previous_period
 
@@ -97,7 +97,7 @@ for note in notes:
 
 if not presenting():
     st.subheader(t("funnel_h", lang))
-    rate = query(agencies.ranking_population, f, cfg.speed_days).completion
+    rate = population_of(ranking).completion  # C, the rate the ranking shrinks towards
     points = funnel_points(scoped, rate)
     if rate is not None and len(points):
         show_chart(charts.funnel_plot(points, funnel_curve(rate, int(points["tickets"].max())), rate, lang))

@@ -28,7 +28,7 @@ from components.session import (
 )
 from fondueboard.config import ranking_config, report_config
 from fondueboard.db import bangkok_today
-from fondueboard.ranking import what_if
+from fondueboard.ranking import population_of, what_if
 from queries import agencies, flow, meta, overview
 
 DOWNLOAD_LIMIT = 10_000  # open complaints in one CSV: an agency's whole backlog, but bounded
@@ -89,8 +89,7 @@ chart_table(parts.rename(columns={
     "score_parts", lang)
 
 st.subheader(t("move_up_h", lang))
-population = query(agencies.ranking_population, ranked, cfg.speed_days)
-options = what_if(ranking, agency, population, cfg,
+options = what_if(ranking, agency, population_of(ranking), cfg,
                   moves(query(agencies.open_ticket_count, ranked, agency),
                         query(agencies.overdue_counts, ranked, agency, now).iloc[0], cfg))
 for line in move_lines(options, row, cfg, lang) or [t("move_none", lang)]:

@@ -95,15 +95,16 @@ def ranking_period(engine: Engine, f: Filters, cfg: RankingConfig, weeks: int) -
     return f if start is None else f.with_period(start, f.date_to)
 
 
-def _scored(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFrame:
-    return score_agencies(agency_stats(engine, f, cfg.speed_days), ranking_population(engine, f, cfg.speed_days), cfg)
+def _scored(engine: Engine, f: Filters, cfg: RankingConfig, ranges: bool = True) -> pd.DataFrame:
+    return score_agencies(agency_stats(engine, f, cfg.speed_days), ranking_population(engine, f, cfg.speed_days), cfg,
+                          ranges)
 
 
 def agency_ranking(engine: Engine, f: Filters, cfg: RankingConfig) -> pd.DataFrame:
     """Every agency with tickets in the period, ranked overall and among its kind, with the
     change since the previous period of equal length."""
     before = previous_period(f)
-    previous = _scored(engine, before, cfg) if before else None
+    previous = _scored(engine, before, cfg, ranges=False) if before else None  # its ranks alone are compared
     if previous is not None and not previous["eligible"].any():
         previous = None  # nobody was ranked then: "new" on every row would say nothing
     return with_rank_change(_scored(engine, f, cfg), previous)

@@ -485,7 +485,7 @@ def test_funnel_limits_match_an_independent_binomial_computation(rate, level):
 
 
 def test_funnel_names_only_the_clearly_different(engine):
-    from fondueboard.ranking import funnel_points
+    from fondueboard.ranking import funnel_points, population_of
 
     good, bad, small, rest = "เทศบาลตำบลแม่กา", "เทศบาลตำบลจุน", "เทศบาลตำบลปง", "เทศบาลเมืองพะเยา"
     rows = [rec(f"G{i}", [good], status="เสร็จสิ้น" if i % 50 else "รอรับเรื่อง") for i in range(300)]  # 98%
@@ -497,8 +497,9 @@ def test_funnel_names_only_the_clearly_different(engine):
     population = agencies.ranking_population(engine, Filters(), 7)
     rate = (294 + 150 + 450 + 1) / 1204
     assert population.completion == pytest.approx(rate)
-    points = funnel_points(agencies.agency_ranking(engine, Filters(), RankingConfig()),
-                           population.completion).set_index("agency")
+    ranking = agencies.agency_ranking(engine, Filters(), RankingConfig())
+    assert population_of(ranking) == population  # what the pages read back from the ranking itself
+    points = funnel_points(ranking, population.completion).set_index("agency")
     assert points.loc[good, "verdict"] == "better" and points.loc[bad, "verdict"] == "worse"
     assert points.loc[small, "verdict"] == points.loc[rest, "verdict"] == points.loc[lucky, "verdict"] == ""
     assert points.loc[lucky, "completion"] > points.loc[lucky, "upper_99_8"]  # above the line drawn, yet
