@@ -96,10 +96,10 @@ for note in notes:
     st.caption(note)
 
 if not presenting():
-    st.subheader(t("funnel_h", lang))
     rate = population_of(ranking).completion  # C, the rate the ranking shrinks towards
     points = funnel_points(scoped, rate)
     if rate is not None and len(points):
+        st.subheader(t("funnel_h", lang))
         show_chart(charts.funnel_plot(points, funnel_curve(rate, int(points["tickets"].max())), rate, lang))
         st.caption(t("funnel_help", lang))
         clear = [(v, points.loc[points["verdict"] == v, "agency"]) for v in ("better", "worse")]
