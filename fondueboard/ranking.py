@@ -1,4 +1,5 @@
-"""The agency ranking: scores, eligibility, ranks and rank changes, from per-agency aggregates.
+"""The agency ranking: scores, eligibility, ranks, their plausible ranges and rank changes, the
+funnel plot's limits and what-ifs, from per-agency aggregates.
 
 The aggregates come from the database (queries/agencies.py); this module only does the
 arithmetic on one row per agency, so the formula lives in one place and is easy to test.
@@ -7,7 +8,7 @@ Definitions: ../shared/reference/metrics.md, and the /methods page.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -52,7 +53,7 @@ class Population:
         return self.fast / self.timed if self.timed else None
 
 
-POPULATION_COUNTS = ("tickets", "finished", "ratings", "star_sum", "timed", "fast")
+POPULATION_COUNTS = tuple(f.name for f in fields(Population))
 
 
 def _known(x) -> bool:
