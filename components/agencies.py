@@ -12,7 +12,7 @@ import streamlit as st
 
 from fondueboard.agency_kinds import KINDS
 from fondueboard.config import RankingConfig
-from fondueboard.ranking import PARTS, RANK_DRAWS, RANK_PERCENTILES
+from fondueboard.ranking import FUNNEL_LEVELS, PARTS, RANK_DRAWS, RANK_PERCENTILES
 from queries.filters import Filters
 
 from .format import fmt_count, fmt_pct, fmt_stars, is_missing, round_half_up
@@ -99,7 +99,8 @@ def leaderboard_table(scoped: pd.DataFrame, f: Filters, cfg: RankingConfig, lang
     if columns:
         df = df[list(columns)]
     headers = {
-        "rank": t("col_rank", lang), "rank_range": t("col_rank_range", lang), "change": t("col_change", lang), "agency": t("col_agency", lang),
+        "rank": t("col_rank", lang), "rank_range": t("col_rank_range", lang), "change": t("col_change", lang),
+        "agency": t("col_agency", lang),
         "kind": t("col_kind", lang), "tickets": t("col_tickets", lang), "finished": t("kpi_finished", lang),
         "completion": t("col_completion", lang), "completion_adj": t("col_completion_adj", lang),
         "median_days": t("col_median_days", lang),
@@ -214,16 +215,14 @@ def funnel_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_completion", lang): (points["completion"] * pct).round(2),
         t("col_province_pct", lang): (points["province"].astype(float) * pct).round(2),
     })
-    for side, level in (("lower", "99_8"), ("lower", "95"), ("upper", "95"), ("upper", "99_8")):
+    # Outermost first: lower 99.8%, lower 95%, upper 95%, upper 99.8%.
+    levels = list(FUNNEL_LEVELS)
+    for side, level in [("lower", name) for name in reversed(levels)] + [("upper", name) for name in levels]:
         header = t("col_limit", lang, side=t(f"side_{side}", lang), level=level.replace("_", "."))
         df[header] = (points[f"{side}_{level}"].astype(float) * pct).round(2)
     df[t("col_chance", lang)] = points["p"].astype(float)
     df[t("col_verdict", lang)] = [t(f"verdict_{v}", lang) if v else "" for v in points["verdict"]]
     return df
-
-
-# The overdue marks the agency page counts (queries.agencies.OVERDUE_DAYS): what finishing them does.
-MOVES = ("over_30", "over_7", "recent", "all_open")
 
 
 def moves(open_total: int, ages: pd.Series, cfg: RankingConfig) -> dict[str, tuple[int, int]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from fondueboard.ranking import FUNNEL_LEVELS
+
 from .format import fmt_count, fmt_pct
 from .i18n import group_label, t
 from .safe_text import plotly
@@ -118,7 +120,7 @@ def funnel_plot(points: pd.DataFrame, curve: pd.DataFrame, rate: float, lang: st
     lines = [go.Scatter(x=[curve["n"].iloc[0], curve["n"].iloc[-1]], y=[100 * rate] * 2, mode="lines",
                         name=plotly(t("funnel_province", lang, pct=fmt_pct(rate))), hoverinfo="skip",
                         line=dict(color="#111827", width=2))]
-    for level, dash in (("95", "dash"), ("99_8", "dot")):
+    for level, dash in zip(FUNNEL_LEVELS, ("dash", "dot")):
         label = plotly(t(f"funnel_limits_{level}", lang))
         for side in ("lower", "upper"):
             lines.append(go.Scatter(x=curve["n"], y=100 * curve[f"{side}_{level}"], mode="lines", name=label,

@@ -56,10 +56,6 @@ class Population:
 POPULATION_COUNTS = tuple(f.name for f in fields(Population))
 
 
-def _known(x) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x))
-
-
 def _shrunk(hits: pd.Series, n: pd.Series, prior_n: int, prior: float | None) -> pd.Series:
     """(hits + prior_n × prior) / (n + prior_n); without a prior (nothing to shrink towards), the
     agency's own share, unknown where it has none."""
@@ -107,7 +103,7 @@ def _scored(df: pd.DataFrame, population: Population, cfg: RankingConfig) -> pd.
     df["completion"] = df["finished"] / df["tickets"]
     df["completion_adj"] = _shrunk(df["finished"], df["tickets"], k, population.completion)
     df["satisfaction_raw"] = [s / r if r else None for s, r in zip(df["star_sum"], df["ratings"])]
-    if _known(population.satisfaction):
+    if population.satisfaction is not None:
         df["satisfaction_adj"] = (df["star_sum"] + m * population.satisfaction) / (df["ratings"] + m)
     else:
         df["satisfaction_adj"] = df["satisfaction_raw"]
@@ -134,21 +130,19 @@ def what_if(ranking: pd.DataFrame, agency: str, population: Population, cfg: Ran
     it is not ranked), largest score first; actions finishing nothing are left out."""
     me = ranking[ranking["agency"] == agency]
     others = ranking[ranking["eligible"] & (ranking["agency"] != agency)]
-    eligible, tickets = bool(me["eligible"].iloc[0]), int(me["tickets"].iloc[0])
     rows = []
     for name, (finished, fast) in actions.items():
         if finished <= 0:
             continue
         got = _scored(me.assign(finished=me["finished"] + finished, timed=me["timed"] + finished,
-                                fast=me["fast"] + fast), population, cfg).iloc[0]
+                                fast=me["fast"] + fast), population, cfg)
         rank = None
-        if eligible:  # ordered as order_agencies does: score, then more tickets, then name
-            mine, theirs = round(float(got["score"]), SCORE_DECIMALS), others["score"].round(SCORE_DECIMALS)
-            ahead = (theirs > mine) | ((theirs == mine) & ((others["tickets"] > tickets)
-                                                           | ((others["tickets"] == tickets) & (others["agency"] < agency))))
-            rank = 1 + int(ahead.sum())
-        rows.append({"action": name, "finished": finished, "completion_adj": got["completion_adj"],
-                     "speed_adj": got["speed_adj"], "score": got["score"], "rank": rank})
+        if bool(got["eligible"].iloc[0]):  # its place among the others, as the ranking orders them
+            placed = order_agencies(pd.concat([others, got], ignore_index=True))
+            rank = 1 + int(placed.index[placed["agency"] == agency][0])
+        row = got.iloc[0]
+        rows.append({"action": name, "finished": finished, "completion_adj": row["completion_adj"],
+                     "speed_adj": row["speed_adj"], "score": row["score"], "rank": rank})
     out = pd.DataFrame(rows, columns=["action", "finished", "completion_adj", "speed_adj", "score", "rank"])
     return out.sort_values("score", ascending=False, kind="mergesort").reset_index(drop=True)
 
@@ -191,9 +185,9 @@ def rank_ranges(df: pd.DataFrame, population: Population, cfg: RankingConfig, dr
     r = df.loc[ranked]
     parts = _parts(r)
     k, m = cfg.prior_tickets, cfg.prior_ratings
-    sizes = {"completion": r["tickets"] + (k if _known(population.completion) else 0),
-             "satisfaction": r["ratings"] + (m if _known(population.satisfaction) else 0),
-             "speed": r["timed"] + (k if _known(population.speed) else 0)}
+    sizes = {"completion": r["tickets"] + (k if population.completion is not None else 0),
+             "satisfaction": r["ratings"] + (m if population.satisfaction is not None else 0),
+             "speed": r["timed"] + (k if population.speed is not None else 0)}
     rng = np.random.default_rng(RANK_SEED)
     w = _weights(cfg)
     total = np.zeros((draws, len(r)))
@@ -271,7 +265,9 @@ def with_rank_change(now: pd.DataFrame, before: pd.DataFrame | None) -> pd.DataF
 
 # --- the funnel plot: completion against the number of complaints ------------------------------
 
-FUNNEL_LEVELS = (0.95, 0.998)
+# Each level's limits are the columns lower_<name> and upper_<name>; the last is the one beyond
+# which an agency is clearly better or worse.
+FUNNEL_LEVELS = {"95": 0.95, "99_8": 0.998}
 
 
 def funnel_limits(rate: float, sizes, level: float) -> tuple[np.ndarray, np.ndarray]:
@@ -301,11 +297,7 @@ def funnel_points(ranking: pd.DataFrame, rate: float | None) -> pd.DataFrame:
     clearly better however close to 100% the line runs."""
     df = ranking.loc[ranking["tickets"] > 0, ["agency", "kind", "tickets", "finished", "completion"]].copy()
     df["province"] = rate
-    for level in FUNNEL_LEVELS:
-        lower, upper = (funnel_limits(rate, df["tickets"], level) if rate is not None
-                        else (np.full(len(df), np.nan), np.full(len(df), np.nan)))
-        name = f"{level * 100:g}".replace(".", "_")
-        df[f"lower_{name}"], df[f"upper_{name}"] = lower, upper
+    df = _with_limits(df, rate, df["tickets"])
     if rate is None:
         df["p"], df["verdict"] = np.nan, ""
         return df.reset_index(drop=True)
@@ -313,7 +305,7 @@ def funnel_points(ranking: pd.DataFrame, rate: float | None) -> pd.DataFrame:
     at_least, at_most = binom.sf(hits - 1, n, rate), binom.cdf(hits, n, rate)
     above = df["completion"].to_numpy() > rate
     df["p"] = np.where(above, at_least, at_most)
-    tail = (1 - FUNNEL_LEVELS[-1]) / 2
+    tail = (1 - list(FUNNEL_LEVELS.values())[-1]) / 2
     df["verdict"] = np.where(df["p"] < tail, np.where(above, "better", "worse"), "")
     return df.reset_index(drop=True)
 
@@ -322,8 +314,12 @@ def funnel_curve(rate: float, largest: int, points: int = 120) -> pd.DataFrame:
     """The funnel's limits from 1 to `largest` complaints, for drawing: n, and each level's lower
     and upper limit."""
     n = np.unique(np.round(np.geomspace(1, max(largest, 2), points)).astype("int64"))
-    out = pd.DataFrame({"n": n})
-    for level in FUNNEL_LEVELS:
-        name = f"{level * 100:g}".replace(".", "_")
-        out[f"lower_{name}"], out[f"upper_{name}"] = funnel_limits(rate, n, level)
-    return out
+    return _with_limits(pd.DataFrame({"n": n}), rate, n)
+
+
+def _with_limits(df: pd.DataFrame, rate: float | None, sizes) -> pd.DataFrame:
+    """`df` with every level's lower and upper limit at `sizes` complaints (NaN without a rate)."""
+    for name, level in FUNNEL_LEVELS.items():
+        df[f"lower_{name}"], df[f"upper_{name}"] = (funnel_limits(rate, sizes, level) if rate is not None
+                                                    else (np.nan, np.nan))
+    return df

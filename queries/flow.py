@@ -22,8 +22,8 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
 from scipy.special import pdtr, pdtrc
+from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Engine
 
 from fondueboard.config import BriefConfig
@@ -439,5 +439,5 @@ def brief(engine: Engine, f: Filters, now: datetime, cfg: BriefConfig, weeks: tu
         running = {name: pool.submit(copy_context().run, fn, engine, *args) for name, (fn, *args) in parts.items()}
         got = {name: future.result() for name, future in running.items()}
     return Brief(period=f, previous=before, complete=bangkok_day_bounds(f.date_from, f.date_to)[1] <= now,
-                 flows=got["flows"].assign(period=["this", "previous"]), completion=got["completion"], areas=got["areas"], agencies=got["agencies"],
-                 growth=got["growth"], weekly=got.get("weekly"))
+                 flows=got["flows"].assign(period=["this", "previous"]), completion=got["completion"],
+                 areas=got["areas"], agencies=got["agencies"], growth=got["growth"], weekly=got.get("weekly"))
