@@ -270,6 +270,16 @@ def with_rank_change(now: pd.DataFrame, before: pd.DataFrame | None) -> pd.DataF
 FUNNEL_LEVELS = {"95": 0.95, "99_8": 0.998}
 
 
+def credited_completion(ranking: pd.DataFrame) -> float | None:
+    """The funnel's centre: the share of the agencies' complaints that they are credited with
+    finishing, over every agency of `ranking` (Σ finished ÷ Σ tickets, a complaint counted once per
+    agency listed). It is C when every complaint names one agency. It is not C where a complaint
+    names several and org_finished gives one of them the credit: the others carry it unfinished,
+    so against C, which counts the complaint once as finished, most agencies would look worse."""
+    tickets = int(ranking["tickets"].sum()) if len(ranking) else 0
+    return int(ranking["finished"].sum()) / tickets if tickets else None
+
+
 def funnel_limits(rate: float, sizes, level: float) -> tuple[np.ndarray, np.ndarray]:
     """The (lower, upper) limits of the completion an agency with `sizes` complaints would show with
     probability `level` if its true rate were `rate` (Spiegelhalter 2005, "Funnel plots for

@@ -32,7 +32,7 @@ from components.session import (
     table_with_download,
 )
 from fondueboard.config import ranking_config, report_config
-from fondueboard.ranking import funnel_curve, funnel_points, population_of
+from fondueboard.ranking import credited_completion, funnel_curve, funnel_points
 from queries import agencies
 from queries.filters import previous_period
 
@@ -96,7 +96,7 @@ for note in notes:
     st.caption(note)
 
 if not presenting():
-    rate = population_of(ranking).completion  # C, the rate the ranking shrinks towards
+    rate = credited_completion(ranking)  # every agency's, as its dots are: not only the peer group's
     points = funnel_points(scoped, rate)
     if rate is not None and len(points):
         st.subheader(t("funnel_h", lang))

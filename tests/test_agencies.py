@@ -509,6 +509,33 @@ def test_funnel_names_only_the_clearly_different(engine):
     assert points.loc[small, "lower_99_8"] < points.loc[rest, "lower_99_8"]  # wider for few complaints
 
 
+
+def test_funnel_centres_on_the_agencies_credited_completion(engine):
+    """Where complaints name two agencies and org_finished credits one, the funnel's line is the
+    agencies' credited share of their complaints, counted here from the records; three agencies
+    each finishing 45% of theirs sit on it, none flagged, while against C (each complaint once:
+    67.5% finished) all three would be "clearly worse"."""
+    from fondueboard.ranking import credited_completion, funnel_points
+
+    a, b, c = "การไฟฟ้าส่วนภูมิภาคอำเภอปง", "เทศบาลตำบลปง", "เทศบาลตำบลจุน"
+    rows = [rec(f"P{i}", [a, b], status="เสร็จสิ้น" if i % 10 else "รอรับเรื่อง",
+                finished_by=(a if i % 20 < 10 else b) if i % 10 else None) for i in range(200)]
+    rows += [rec(f"C{i}", [c], status="เสร็จสิ้น" if i % 20 < 9 else "รอรับเรื่อง") for i in range(200)]
+    load_records(engine, rows, source="t", file_format="test")
+    listed = sum(len(r.agencies) for r in rows)
+    credited = sum(1 for r in rows for x in r.agencies
+                   if r.status == "เสร็จสิ้น" and r.finished_by in (None, x))
+    assert (listed, credited) == (600, 270)
+    ranking = agencies.agency_ranking(engine, Filters(), RankingConfig())
+    rate = credited_completion(ranking)
+    assert rate == pytest.approx(credited / listed)
+    points = funnel_points(ranking, rate).set_index("agency")
+    assert list(points.loc[[a, b, c], "completion"]) == pytest.approx([0.45, 0.45, 0.45])
+    assert set(points["verdict"]) == {""}
+    population = agencies.ranking_population(engine, Filters(), 7)
+    assert population.completion == pytest.approx(270 / 400)  # C: each complaint once
+    assert set(funnel_points(ranking, population.completion)["verdict"]) == {"worse"}
+
 # --- what would move an agency up -------------------------------------------------------------
 
 

@@ -86,6 +86,29 @@ def test_ranking_within_a_kind(monkeypatch, demo_db):
     pd.testing.assert_frame_equal(linked.dataframe[0].value, peers)
 
 
+
+def test_the_funnel_line_is_every_agencys_credited_completion(monkeypatch, demo_db):
+    """The funnel's centre is the leaderboard's own finished ÷ complaints over every agency, with a
+    peer group too (its dots are the group's); the agencies named clearly better or worse are the
+    table's, and they are few (a line at C, each complaint once, flagged most of the demo's)."""
+    def funnel(params):
+        at = render(monkeypatch, demo_db("sqlite"), "pages/agencies.py", {**REFERENCE, "lang": "en", **params})
+        return at, at.dataframe[0].value, at.dataframe[1].value
+
+    at, board, points = funnel({})
+    line = round(100 * board["Finished"].sum() / board["Complaints"].sum(), 2)
+    assert set(points["All agencies (%)"]) == {line}
+    assert set(points["Agency"]) == set(board["Agency"])
+    named = {v: set(points.loc[points["Against the whole"] == f"clearly {v}", "Agency"]) for v in ("better", "worse")}
+    for verdict, names in named.items():
+        shown = [unescape(c.value) for c in at.caption if c.value.startswith(f"Clearly {verdict} than the whole: ")]
+        assert shown == ([f"Clearly {verdict} than the whole: " + ", ".join(sorted(names, key=list(points["Agency"]).index))]
+                         if names else [])
+    assert 0 < len(named["better"] | named["worse"]) < len(points) / 5
+    _, peers, peer_points = funnel({"peer": "sao"})
+    assert set(peer_points["Agency"]) == set(peers["Agency"]) < set(board["Agency"])
+    assert set(peer_points["All agencies (%)"]) == {line}
+
 def test_a_link_to_an_unknown_or_absent_peer_group_shows_every_agency(monkeypatch, demo_db):
     for peer in ("palace", "<script>"):
         at = render(monkeypatch, demo_db("sqlite"), "pages/agencies.py", {**REFERENCE, "lang": "en", "peer": peer})
