@@ -55,10 +55,12 @@ def summary(r: ImportResult) -> str:
     if r.stale:
         text += f" · older than stored, kept ours {r.stale:,}"
     if r.duplicates:
-        text += f" · repeated ids (last row kept) {r.duplicates:,}"
+        text += f" · repeated ids (the copy with the latest activity kept) {r.duplicates:,}"
     if r.cleaned:
         text += f" · values stored cleaned (originals on /admin) {r.cleaned:,}"
     text += f" · {r.seconds:.1f} s"
+    if r.columns:
+        text += f"\n  {r.columns}"
     if r.reject_reasons:
         text += "\n  rejected because: " + "; ".join(f"{k} ({v:,})" for k, v in r.reject_reasons.items())
     if r.unknown_statuses:
@@ -103,6 +105,7 @@ def import_file(engine, path: Path) -> ImportResult:
         result = load_records(engine, parsed.rows, source=str(path), file_format=parsed.file_format,
                               encoding=parsed.encoding, progress=progress, fraction_done=parsed.fraction_done,
                               on_wait=waiting)
+        result.columns = parsed.columns.describe() if parsed.columns else None
         if parsed.encoding != result.encoding:  # Windows-874 text first met after an ASCII start
             result.encoding = parsed.encoding
             set_import_encoding(engine, result.import_id, parsed.encoding)

@@ -1,7 +1,8 @@
 """Readers for the files Traffy gives a province: each row becomes a TicketRecord or a RejectedRow.
 
-Four formats are recognised by their columns / JSON fields, never by file name
-(see ../shared/reference/traffy-data.md):
+Four shapes of file are known (../shared/reference/traffy-data.md), told apart by their columns / JSON
+fields, never by file name; the shape only names the file in the import log. What each column means
+is decided column by column (columns.py), so a variant of a shape is read right too:
 
 * ``traffy_export``        the open-data CSV export (``bangkok_traffy.csv`` shape, ``state`` + ``coords``)
 * ``traffy_geojson_flat``  a flattened geojson API dump (``comment photo`` column, ``type`` = "Point")
@@ -17,6 +18,7 @@ changed is noted in ``TicketRecord.cleaned``. Whatever a row holds, what it yiel
 """
 from __future__ import annotations
 
+import ast
 import codecs
 import csv
 import gzip
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from fondueboard.db import BANGKOK
+from fondueboard.importer.columns import NOT_TRAFFY, ColumnMap, map_columns
 from fondueboard.records import Cleaning, RejectedRow, TicketRecord, UnreadableFile, normal_name, storable
 from fondueboard.statuses import status_group
 
@@ -46,7 +49,6 @@ UNDECODABLE = "undecodable bytes (not valid UTF-8)"
 UNDECODABLE_CP874 = "undecodable bytes (not valid Windows-874)"
 
 _SUPPORTED = ".csv, .csv.gz, .json, .json.gz or .xlsx"
-_NOT_TRAFFY = "this does not look like a Traffy export, Exchange API or search API file"
 _SNIFF_BYTES = 1 << 20  # first MiB (decompressed) decides the encoding
 _BOM = codecs.BOM_UTF8
 # Whole-field values that mean "nothing" in number and time columns (pandas/SQL dumps).
@@ -63,6 +65,7 @@ class ParsedSource:
     encoding: str | None  # "utf-8", "utf-8-sig", "cp874", or None for xlsx
     rows: Iterator[TicketRecord | RejectedRow]  # lazy, streaming
     fraction_done: Callable[[], float | None]  # 0..1 through the file, None if unknown
+    columns: ColumnMap | None = None  # which column fed which field
 
 
 def read_source(path: str | Path) -> ParsedSource:
@@ -254,19 +257,41 @@ def _reopen(v: Any) -> int | None:
     return int(x)
 
 
+def _list_text(s: str) -> list | None:
+    """The items of a list written as text, JSON (`["a", "b"]`) or Python (`['a', 'b']`, as the
+    search API's scrapers saved it); None when `s` is not one."""
+    if not (s.startswith("[") and s.endswith("]")):
+        return None
+    try:
+        items = json.loads(s)
+    except ValueError:
+        try:
+            items = ast.literal_eval(s)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return None
+    if not isinstance(items, (list, tuple)) or any(isinstance(x, (list, tuple, dict, set)) for x in items):
+        return None
+    return list(items)
+
+
 def _coords(v: Any) -> tuple[float | None, float | None]:
-    """(longitude, latitude) from "lon,lat", "[lon, lat]" or ["lon", "lat"]; empty -> (None, None)."""
+    """(longitude, latitude) from "lon,lat", "[lon, lat]", "['lon', 'lat']" or ["lon", "lat"];
+    empty -> (None, None)."""
     if v is None:
         return None, None
     if isinstance(v, (list, tuple)):
         parts = list(v)
     else:
         s = str(v).strip()
-        if s[:1] in "[(" and s[-1:] in "])":
-            s = s[1:-1].strip()
-        if not s:
-            return None, None
-        parts = s.split(",")
+        listed = _list_text(s)
+        if listed is not None:
+            parts = listed
+        else:
+            if s[:1] in "[(" and s[-1:] in "])":
+                s = s[1:-1].strip()
+            if not s:
+                return None, None
+            parts = s.split(",")
     if not parts or all(_is_empty(p) for p in parts):
         return None, None
     if len(parts) == 2:
@@ -277,7 +302,7 @@ def _coords(v: Any) -> tuple[float | None, float | None]:
 
 
 def _lon_lat(lon_v: Any, lat_v: Any) -> tuple[float | None, float | None]:
-    """Separate longitude / latitude values (Exchange API); both empty -> (None, None)."""
+    """Separate longitude / latitude values (the Exchange API's); both empty -> (None, None)."""
     if _is_empty(lon_v) and _is_empty(lat_v):
         return None, None
     lon, lat = _number(lon_v), _number(lat_v)
@@ -323,106 +348,75 @@ def _pg_array_items(inner: str) -> list[str]:
     return items
 
 
-def _labels(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
-    """Category labels from "{a,b}" (Postgres array text), "a,b" or a list: normalised, distinct, sorted."""
+def _items(v: Any) -> list[str]:
+    """The names in a list of them: "{a,b}" (Postgres array text), "['a', 'b']" (a list as text),
+    "a,b" or "a, b" (one name alone: the Exchange API's `type`), or a list."""
     if v is None:
-        return ()
+        return []
     if isinstance(v, (list, tuple)):
-        items = [str(x) for x in v if x is not None]
-    else:
-        s = str(v).strip()
-        if s.startswith("{") and s.endswith("}"):
-            items = _pg_array_items(s[1:-1])
-        else:
-            items = s.split(",")
-    return tuple(sorted({t for t in (_name(x, "category", cleaned) for x in items) if t}))
+        return [str(x) for x in v if x is not None]
+    s = str(v).strip()
+    if s.startswith("{") and s.endswith("}"):
+        return _pg_array_items(s[1:-1])
+    listed = _list_text(s)
+    if listed is not None:
+        return [str(x) for x in listed if x is not None]
+    return s.split(",")
 
 
-def _single_label(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
-    """Exchange API `type`: one label (a list, should one come, is taken label by label)."""
-    if isinstance(v, (list, tuple)):
-        return _labels(v, cleaned)
-    t = _name(v, "category", cleaned)
-    return (t,) if t else ()
+def _labels(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
+    """Category labels (see _items): normalised, distinct, sorted."""
+    return tuple(sorted({t for t in (_name(x, "category", cleaned) for x in _items(v)) if t}))
 
 
 def _agencies(v: Any, cleaned: list[Cleaning]) -> tuple[str, ...]:
-    """Comma-separated agency names (with or without a space) or a list: normalised, distinct, in source order."""
-    if v is None:
-        return ()
-    items = [str(x) for x in v if x is not None] if isinstance(v, (list, tuple)) else str(v).split(",")
-    return tuple(dict.fromkeys(t for t in (_name(x, "agency", cleaned) for x in items) if t))
+    """Agency names (see _items): normalised, distinct, in source order."""
+    return tuple(dict.fromkeys(t for t in (_name(x, "agency", cleaned) for x in _items(v)) if t))
 
 
 # --------------------------------------------------------------------------- one row -> record
 
 
-def _build(fmt: str, get: Callable[[str], Any], line: int) -> TicketRecord:
-    """Normalise one row/record; raises _Bad with the reason when it cannot be used."""
+def _build(cmap: ColumnMap, get: Callable[[str | None], Any], line: int) -> TicketRecord:
+    """Normalise one row/record, each field from its column in `cmap`; raises _Bad with the reason
+    when it cannot be used."""
+    col = cmap.column
     cleaned: list[Cleaning] = []
-    ticket_id = _name(get("ticket_id"), "ticket_id", cleaned)
+    ticket_id = _name(get(col("ticket_id")), "ticket_id", cleaned)
     if not ticket_id:
         raise _Bad("no ticket id")
-    raw_ts = get("timestamp")
+    raw_ts = get(col("reported_at"))
     if _is_empty(raw_ts):
         raise _Bad("no reported time")
-    reported_at = _time(raw_ts, "timestamp")
-    last_activity_at = _time(get("last_activity"), "last_activity")
-    in_progress_at = _time(get("timestamp_inprogress"), "timestamp_inprogress")
-    finished_at = _time(get("timestamp_finished"), "timestamp_finished")
-    star = _star(get("star"))
-    reopen_count = _reopen(get("count_reopen"))
+    reported_at = _time(raw_ts, col("reported_at"))
+    last_activity_at = _time(get(col("last_activity_at")), col("last_activity_at"))
+    in_progress_at = _time(get(col("in_progress_at")), col("in_progress_at"))
+    finished_at = _time(get(col("finished_at")), col("finished_at"))
+    star = _star(get(col("star")))
+    reopen_count = _reopen(get(col("reopen_count")))
 
-    status_type = None
-    finished_by = None
-    if fmt == EXCHANGE_API_V2:
-        status = _name(get("status"), "status", cleaned)
-        status_type = _name(get("status_type"))  # only decides the group; not stored
-        if status is None:  # get-issue v1 keeps each agency's status in orgs[]
-            orgs = get("orgs")
-            if isinstance(orgs, list) and orgs and isinstance(orgs[0], dict):
-                status = _name(orgs[0].get("status"), "status", cleaned)
-                status_type = status_type or _name(orgs[0].get("status_type"))
-        longitude, latitude = _lon_lat(get("longitude"), get("latitude"))
-        categories = _single_label(get("type"), cleaned)
-        agencies = _agencies(get("organization"), cleaned)
-        comment = _free_text(get("description"), "comment", cleaned)
-        photo = _free_text(get("photo"), "photo_url", cleaned)
-        photo_after = _free_text(get("photo_after"), "photo_after_url", cleaned)
-        finished_by = _name(get("org_finished"), "finished_by", cleaned)
-    elif fmt == PUBLIC_SEARCH_API:
-        status = _name(get("state"), "status", cleaned)  # its `status` (report/inprogress/finish) is not used
-        longitude, latitude = _coords(get("coords"))
-        pta = get("problem_type_abdul")
-        categories = _labels(pta if pta is not None else get("type"), cleaned)
-        org = get("org")
-        agencies = _agencies(org if org is not None else get("organization"), cleaned)
-        comment = (_free_text(get("comment"), "comment", cleaned)
-                   or _free_text(get("description"), "comment", cleaned))
-        photo = _free_text(get("photo"), "photo_url", cleaned) or _free_text(get("photo_url"), "photo_url", cleaned)
-        photo_after = (_free_text(get("after_photo"), "photo_after_url", cleaned)
-                       or _free_text(get("photo_after"), "photo_after_url", cleaned))
-    elif fmt == TRAFFY_GEOJSON_FLAT:
-        status = _name(get("state"), "status", cleaned)
-        longitude, latitude = _coords(get("coords"))
-        categories = ()  # its `type` is the geometry type ("Point"), not a category
-        agencies = _agencies(get("organization"), cleaned)
-        comment = None  # the merged `comment photo` column holds the photo URL only
-        photo = (_free_text(get("comment photo"), "photo_url", cleaned)
-                 or _free_text(get("photo"), "photo_url", cleaned))
-        photo_after = _free_text(get("photo_after"), "photo_after_url", cleaned)
-    else:  # TRAFFY_EXPORT; extra columns such as api_status are ignored (not a status_type)
-        status = _name(get("state"), "status", cleaned)
-        longitude, latitude = _coords(get("coords"))
-        categories = _labels(get("type"), cleaned)
-        agencies = _agencies(get("organization"), cleaned)
-        comment = _free_text(get("comment"), "comment", cleaned)
-        photo = _free_text(get("photo"), "photo_url", cleaned)
-        photo_after = _free_text(get("photo_after"), "photo_after_url", cleaned)
-    address = _free_text(get("address"), "address", cleaned)
-    subdistrict = _name(get("subdistrict"), "subdistrict", cleaned)
-    district = _name(get("district"), "district", cleaned)
-    province = _name(get("province"), "province", cleaned)
+    status = _name(get(col("status")), "status", cleaned)
+    status_type = _name(get(col("status_type")))  # only decides the group; not stored
+    if status is None:  # get-issue v1 keeps each agency's status in orgs[]
+        orgs = get(col("agency_statuses"))
+        if isinstance(orgs, list) and orgs and isinstance(orgs[0], dict):
+            status = _name(orgs[0].get("status"), "status", cleaned)
+            status_type = status_type or _name(orgs[0].get("status_type"))
+    place = cmap.fields.get("coordinates", ())
+    if len(place) == 2:
+        longitude, latitude = _lon_lat(get(place[0]), get(place[1]))
+    else:
+        longitude, latitude = _coords(get(col("coordinates")))
+    categories = _labels(get(col("categories")), cleaned)
+    agencies = _agencies(get(col("agencies")), cleaned)
+    finished_by = _name(get(col("finished_by")), "finished_by", cleaned)
+    comment = _free_text(get(col("comment")), "comment", cleaned)
+    photo = _free_text(get(col("photo_url")), "photo_url", cleaned)
+    photo_after = _free_text(get(col("photo_after_url")), "photo_after_url", cleaned)
+    address = _free_text(get(col("address")), "address", cleaned)
+    subdistrict = _name(get(col("subdistrict")), "subdistrict", cleaned)
+    district = _name(get(col("district")), "district", cleaned)
+    province = _name(get(col("province")), "province", cleaned)
 
     return TicketRecord(
         ticket_id=ticket_id,
@@ -451,9 +445,10 @@ def _build(fmt: str, get: Callable[[str], Any], line: int) -> TicketRecord:
     )
 
 
-def _row_result(fmt: str, get: Callable[[str], Any], line: int, raw: Callable[[], str]) -> TicketRecord | RejectedRow:
+def _row_result(cmap: ColumnMap, get: Callable[[str | None], Any], line: int,
+                raw: Callable[[], str]) -> TicketRecord | RejectedRow:
     try:
-        return _build(fmt, get, line)
+        return _build(cmap, get, line)
     except _Bad as bad:
         return RejectedRow(line=line, reason=str(bad), raw=raw())
 
@@ -461,22 +456,31 @@ def _row_result(fmt: str, get: Callable[[str], Any], line: int, raw: Callable[[]
 # --------------------------------------------------------------------------- tables: which format
 
 
-def _table_format(name: str, columns: list[str]) -> str:
+_EXCHANGE_FIELDS = frozenset(
+    {"latitude", "longitude", "status_type", "org_finished", "timestamp_inprogress", "timestamp_finished", "orgs",
+     "confirmed"}
+)
+
+
+def file_shape(columns) -> str:
+    """Which of FILE_FORMATS a file's columns (or a JSON answer's fields) resemble: a name for the
+    import log only, since each column is read by its meaning (columns.map_columns)."""
     cols = set(columns)
-    found = ", ".join(c for c in columns if c) or "none"
-    if len(found) > 300:
-        found = found[:300] + " …"
-    if "ticket_id" not in cols:
-        raise UnreadableFile(f"{name}: no ticket_id column; the columns found were {found} — {_NOT_TRAFFY}.")
-    if "timestamp" not in cols:
-        raise UnreadableFile(f"{name}: no timestamp column; the columns found were {found} — {_NOT_TRAFFY}.")
-    if {"latitude", "longitude"} <= cols or "description" in cols or ("status" in cols and "state" not in cols):
-        return EXCHANGE_API_V2
+    if cols & {"problem_type_abdul", "note"} or ("org" in cols and "organization" not in cols):
+        return PUBLIC_SEARCH_API
     if "comment photo" in cols:
         return TRAFFY_GEOJSON_FLAT
-    if "state" in cols:
-        return TRAFFY_EXPORT
-    raise UnreadableFile(f"{name}: no state or status column; the columns found were {found} — {_NOT_TRAFFY}.")
+    if cols & _EXCHANGE_FIELDS or ("status" in cols and "state" not in cols):
+        return EXCHANGE_API_V2
+    return TRAFFY_EXPORT
+
+
+# The first rows of a file decide what an ambiguous column means (columns.map_columns).
+SAMPLE_ROWS = 200
+
+
+def _sampler(rows: list[dict]) -> Callable[[str], list[Any]]:
+    return lambda column: [r.get(column) for r in rows]
 
 
 def _header_names(cells: list[Any]) -> list[str]:
@@ -722,18 +726,40 @@ class _CsvReader:
             self.encoding, self.decided = _sniff_encoding(head, complete)
         finally:
             _close(stream, raw)
-        # Read the header now so a file of the wrong kind fails here, not half-way through an import.
+        # Read the header and the first rows now, so that a file of the wrong kind fails here, not
+        # half-way through an import, and what each column means is known before the first row.
         raw, stream = self._open()
         try:
             feed = _LineFeed(stream, self.encoding, self.decided)
-            header, _ = self._header(csv.reader(feed), feed)
+            reader = csv.reader(feed)
+            header, _ = self._header(reader, feed)
+            self.columns = _header_names(header)
+            sample = self._sample(reader, feed)
         finally:
             _close(stream, raw)
-        self.columns = _header_names(header)
-        self.file_format = _table_format(self.name, self.columns)
-        src = ParsedSource(self.file_format, self.encoding, iter(()), self.fraction_done)
+        self.cmap = map_columns(self.name, self.columns, _sampler(sample))
+        self.file_format = file_shape(self.columns)
+        src = ParsedSource(self.file_format, self.encoding, iter(()), self.fraction_done, self.cmap)
         src.rows = self._rows(src)
         return src
+
+    def _sample(self, reader, feed) -> list[dict]:
+        """Up to SAMPLE_ROWS rows after the header, as dicts; rows that cannot be read are left out
+        (they are rejected, with their reason, when the file is read for real)."""
+        rows: list[dict] = []
+        try:
+            while len(rows) < SAMPLE_ROWS:
+                try:
+                    row = next(reader)
+                except csv.Error:
+                    feed.take()
+                    continue
+                feed.take()
+                if row and not _blank(row) and len(row) == len(self.columns):
+                    rows.append(dict(zip(self.columns, row)))
+        except (StopIteration, OSError, EOFError, zlib.error):
+            pass  # a short file; a damaged one fails, with its reason, when its rows are read
+        return rows
 
     def _header(self, reader, feed) -> tuple[list[str], int]:
         try:
@@ -771,7 +797,7 @@ class _CsvReader:
                 self._header(reader, feed)
                 columns = self.columns
                 width = len(columns)
-                fmt = self.file_format
+                cmap = self.cmap
                 while True:
                     try:
                         row = next(reader)
@@ -796,7 +822,7 @@ class _CsvReader:
                             start, f"wrong number of fields: {len(row)} instead of {width}", _raw_text(lines, False)
                         )
                         continue
-                    yield _row_result(fmt, dict(zip(columns, row)).get, start, lambda: _raw_text(lines, False))
+                    yield _row_result(cmap, dict(zip(columns, row)).get, start, lambda: _raw_text(lines, False))
             except (OSError, EOFError, zlib.error) as exc:
                 raise self._io_error(exc, f" after line {feed.lineno}") from None
             self.finished = True
@@ -839,12 +865,19 @@ def _read_xlsx(p: Path) -> ParsedSource:
 
     wb, ws = open_sheet()
     try:
-        columns, _ = header_of(ws.iter_rows(values_only=True))
+        it = ws.iter_rows(values_only=True)
+        columns, _ = header_of(it)
+        while columns and not columns[-1]:
+            columns.pop()
+        sample = []
+        for cells in it:
+            if len(sample) >= SAMPLE_ROWS:
+                break
+            if not _blank(cells):
+                sample.append(dict(zip(columns, cells)))
     finally:
         wb.close()
-    while columns and not columns[-1]:
-        columns.pop()
-    fmt = _table_format(name, columns)
+    cmap = map_columns(name, columns, _sampler(sample))
     state = {"row": 0, "max": None, "done": False}
 
     def fraction_done() -> float | None:
@@ -870,21 +903,23 @@ def _read_xlsx(p: Path) -> ParsedSource:
                     yield RejectedRow(n, f"wrong number of fields: {len(cells)} instead of {width}", _xlsx_raw(cells))
                     continue
                 cells = cells[:width] + (None,) * (width - len(cells))
-                yield _row_result(fmt, dict(zip(columns, cells)).get, n, lambda c=cells: _xlsx_raw(c))
+                yield _row_result(cmap, dict(zip(columns, cells)).get, n, lambda c=cells: _xlsx_raw(c))
             state["done"] = True
         finally:
             wb.close()
 
-    return ParsedSource(fmt, None, rows(), fraction_done)
+    return ParsedSource(file_shape(columns), None, rows(), fraction_done, cmap)
 
 
 # --------------------------------------------------------------------------- JSON
 
-_SEARCH_FIELDS = frozenset({"state", "problem_type_abdul", "coords"})
-_EXCHANGE_FIELDS = frozenset(
-    {"latitude", "longitude", "description", "status_type", "org_finished", "timestamp_inprogress",
-     "timestamp_finished", "orgs", "confirmed"}
-)
+# An Exchange API record's fields (traffy-data.md), as a sync reads them: the answers come in
+# batches, and each is read alike, whatever fields a batch happens to leave out.
+EXCHANGE_RECORD = map_columns("Exchange API", [
+    "ticket_id", "type", "organization", "description", "photo", "latitude", "longitude", "address", "subdistrict",
+    "district", "province", "timestamp", "photo_after", "timestamp_inprogress", "timestamp_finished",
+    "org_finished", "status", "status_type", "orgs", "confirmed", "star", "count_reopen", "last_activity",
+], lambda column: [])
 
 
 def _read_json(p: Path, gz: bool) -> ParsedSource:
@@ -940,35 +975,33 @@ def _read_json(p: Path, gz: bool) -> ParsedSource:
             )
         if "results" not in doc:
             keys = ", ".join(list(doc)[:20]) or "none"
-            raise UnreadableFile(f"{name}: no results field in the JSON; the fields found were {keys} — {_NOT_TRAFFY}.")
+            raise UnreadableFile(f"{name}: no results field in the JSON; the fields found were {keys} — {NOT_TRAFFY}.")
         results = doc["results"]
         if isinstance(results, dict):
             results = [results]  # get-issue v1 answers one ticket
         elif results is None:
             results = []
         elif not isinstance(results, list):
-            raise UnreadableFile(f"{name}: results in the JSON is neither a list nor an object — {_NOT_TRAFFY}.")
+            raise UnreadableFile(f"{name}: results in the JSON is neither a list nor an object — {NOT_TRAFFY}.")
     else:
-        raise UnreadableFile(f"{name}: the JSON is a single {type(doc).__name__}, not an API answer — {_NOT_TRAFFY}.")
+        raise UnreadableFile(f"{name}: the JSON is a single {type(doc).__name__}, not an API answer — {NOT_TRAFFY}.")
 
-    sample = [r for r in results[:200] if isinstance(r, dict)]
-    keys: set[str] = set().union(*sample) if sample else set()
+    sample = [r for r in results[:SAMPLE_ROWS] if isinstance(r, dict)]
+    keys = list(dict.fromkeys(k for r in sample for k in r))
     if results and "ticket_id" not in keys:
-        found = ", ".join(list(dict.fromkeys(k for r in sample for k in r))[:20]) or "none"
+        found = ", ".join(keys[:20]) or "none"
         raise UnreadableFile(
-            f"{name}: the records in results have no ticket_id field; the fields found were {found} — {_NOT_TRAFFY}."
+            f"{name}: the records in results have no ticket_id field; the fields found were {found} — {NOT_TRAFFY}."
         )
-    if keys & _SEARCH_FIELDS:
-        fmt = PUBLIC_SEARCH_API
-    elif keys & _EXCHANGE_FIELDS or (isinstance(top_status, str) and top_status.strip().lower() == "success"):
-        fmt = EXCHANGE_API_V2
+    cmap = map_columns(name, keys, _sampler(sample), noun="field") if sample else None
+    if sample:
+        fmt = file_shape(keys)
+    elif isinstance(top_status, str) and top_status.strip().lower() == "success":
+        fmt = EXCHANGE_API_V2  # an answer with no records: nothing to read, but a known one
     elif top_status is True:
         fmt = PUBLIC_SEARCH_API
     else:
-        raise UnreadableFile(
-            f"{name}: the records have a ticket_id but neither the Exchange API fields nor the search API fields "
-            f"— {_NOT_TRAFFY}."
-        )
+        raise UnreadableFile(f"{name}: the JSON holds no ticket records — {NOT_TRAFFY}.")
 
     total = len(results)
     state = {"i": 0}
@@ -978,10 +1011,10 @@ def _read_json(p: Path, gz: bool) -> ParsedSource:
         return 1.0 if not total else state["i"] / total
 
     def rows() -> Iterator[TicketRecord | RejectedRow]:
-        for state["i"], row in enumerate(_json_rows(fmt, results, bad_reason=bad_reason), 1):
+        for state["i"], row in enumerate(_json_rows(cmap, results, bad_reason=bad_reason), 1):
             yield row
 
-    return ParsedSource(fmt, encoding, rows(), fraction_done)
+    return ParsedSource(fmt, encoding, rows(), fraction_done, cmap)
 
 
 def exchange_records(results: list, status_types: dict[str, str] | None = None,
@@ -994,12 +1027,13 @@ def exchange_records(results: list, status_types: dict[str, str] | None = None,
     """
     if status_types:
         status_types = {normal_name(k): v for k, v in status_types.items()}  # matched to normalised statuses
-    return _json_rows(EXCHANGE_API_V2, results, first_line, status_types)
+    return _json_rows(EXCHANGE_RECORD, results, first_line, status_types)
 
 
-def _json_rows(fmt: str, results: list, first_line: int = 1, status_types: dict[str, str] | None = None,
+def _json_rows(cmap: ColumnMap | None, results: list, first_line: int = 1, status_types: dict[str, str] | None = None,
                bad_reason: str | None = None) -> Iterator[TicketRecord | RejectedRow]:
-    """Records of a JSON answer; `bad_reason` rejects a record holding undecodable bytes (files)."""
+    """Records of a JSON answer, read with `cmap` (None: the answer holds no object to read);
+    `bad_reason` rejects a record holding undecodable bytes (files)."""
     for i, rec in enumerate(results, first_line):
         if not isinstance(rec, dict):
             yield RejectedRow(i, "record is not a JSON object", json.dumps(rec, ensure_ascii=False))
@@ -1018,4 +1052,4 @@ def _json_rows(fmt: str, results: list, first_line: int = 1, status_types: dict[
         if status_types and _is_empty(rec.get("status_type")):
             given = status_types.get(_name(rec.get("status")) or "")
             get = (lambda key, rec=rec, given=given: given if key == "status_type" else rec.get(key))
-        yield _row_result(fmt, get, i, lambda r=raw: r)
+        yield _row_result(cmap, get, i, lambda r=raw: r)

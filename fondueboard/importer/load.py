@@ -131,6 +131,7 @@ class ImportResult:
     message: str | None = None
     credit_balance: int | None = None
     bulk: bool = False  # loaded as a bulk load (see _bulk_load)
+    columns: str | None = None  # which column fed which field (importer.columns.ColumnMap.describe)
 
 
 class ImportFailed(Exception):
@@ -393,11 +394,21 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
 
 
 def _resolve_duplicates(conn, result: ImportResult) -> None:
-    """The same ticket twice in one file: the later row is the newer state; keep it."""
-    latest = select(func.max(stage_tickets.c.seq)).group_by(stage_tickets.c.id)
-    dropped = conn.execute(delete(stage_tickets).where(stage_tickets.c.seq.not_in(latest))).rowcount
+    """The same ticket several times in one file (pages of an API fetched again and saved together):
+    the copy with the latest activity is its newest state; keep it, and the last of equals (a
+    copy without an activity time counts as older than one with it)."""
+    s = stage_tickets
+    repeated = select(s.c.id).group_by(s.c.id).having(func.count() > 1)
+    if conn.execute(repeated.limit(1)).first() is None:  # the usual case costs one grouping
+        result.duplicates = 0
+        return
+    newest_first = func.row_number().over(partition_by=s.c.id, order_by=(
+        case((s.c.last_activity_at.is_(None), 1), else_=0), s.c.last_activity_at.desc(), s.c.seq.desc()))
+    ranked = select(s.c.seq, newest_first.label("n")).where(s.c.id.in_(repeated)).subquery()
+    older = select(ranked.c.seq).where(ranked.c.n > 1)
+    dropped = conn.execute(delete(s).where(s.c.seq.in_(older))).rowcount
     if dropped:
-        conn.execute(delete(stage_labels).where(stage_labels.c.seq.not_in(select(stage_tickets.c.seq))))
+        conn.execute(delete(stage_labels).where(stage_labels.c.seq.not_in(select(s.c.seq))))
     result.duplicates = dropped or 0
 
 
