@@ -211,3 +211,28 @@ def test_the_import_prints_which_column_fed_which_field(db_url, tmp_path):
     with engine.connect() as c:
         assert c.execute(select(tickets.c.id)).scalars().all() == ["2023-AAAAAA"]  # nothing of the refused file
     engine.dispose()
+
+
+def test_a_geojson_feature_collection_of_complaints(tmp_path):
+    """The geojson API's answer (SOURCES.md: teamchadchart-stat-api/geojson/v1): each complaint a
+    point feature whose properties hold its fields, categories and agencies as lists."""
+    def feature(ticket_id, state, lon, lat):
+        return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {"ticket_id": ticket_id, "message_id": "m", "problem_type_fondue": ["ถนน", "ไฟฟ้า"],
+                               "org": ["กรุงเทพมหานคร", "เขตธนบุรี"], "org_action": ["เขตธนบุรี"],
+                               "description": "ไฟดับ", "photo_url": "https://x/a.jpg", "after_photo": None,
+                               "address": ADDRESS, "subdistrict": "คลองเตย", "district": "คลองเตย",
+                               "province": "กรุงเทพมหานคร", "timestamp": "2025-05-06 06:49:12+00",
+                               "state": state, "state_type_latest": "finish", "last_activity": None,
+                               "duration_minutes_finished": 30, "star": None, "count_reopen": 0}}
+    doc = {"type": "FeatureCollection", "features": [feature("G-1", "เสร็จสิ้น", 100.48765, 13.71111),
+                                                     feature("G-2", "รอรับเรื่อง", 100.5, 13.7)]}
+    (tmp_path / "geo.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    (a, b), rejects, src = records(tmp_path / "geo.json")
+    assert rejects == [] and (a.ticket_id, b.ticket_id) == ("G-1", "G-2")
+    assert (a.status_group, b.status_group) == ("finished", "waiting")
+    assert (a.longitude, a.latitude) == (100.48765, 13.71111)
+    assert a.categories == ("ถนน", "ไฟฟ้า") and a.agencies == ("กรุงเทพมหานคร", "เขตธนบุรี")
+    assert (a.comment, a.photo_url, a.district) == ("ไฟดับ", "https://x/a.jpg", "คลองเตย")
+    assert src.columns.fields["categories"] == ("problem_type_fondue",)
+    assert {"message_id", "org_action", "state_type_latest", "duration_minutes_finished"} <= set(src.columns.ignored)

@@ -7,7 +7,9 @@ is decided column by column (columns.py), so a variant of a shape is read right 
 * ``traffy_export``        the open-data CSV export (``bangkok_traffy.csv`` shape, ``state`` + ``coords``)
 * ``traffy_geojson_flat``  a flattened geojson API dump (``comment photo`` column, ``type`` = "Point")
 * ``exchange_api_v2``      Exchange API answers: get-issues v2 / get-issue v1 JSON, download-issues v2 CSV
-* ``public_search_api``    the public share/teamchadchart search JSON
+* ``public_search_api``    the public share/teamchadchart search JSON, and the CSV/xlsx scrapers saved of it
+
+A GeoJSON FeatureCollection of complaints (the geojson API) is read as a JSON answer of its features.
 
 CSV-like tables may come as ``.csv``, ``.csv.gz`` or ``.xlsx``; API answers as ``.json`` / ``.json.gz``.
 ``read_source`` looks at the file at once (so an unreadable file fails early, with one sentence saying
@@ -968,11 +970,8 @@ def _read_json(p: Path, gz: bool) -> ParsedSource:
         if top_status is False:
             msg = _text(doc.get("message")) or "no message given"
             raise UnreadableFile(f"{name} is an unsuccessful answer from the Traffy API (status false): {msg}.")
-        if doc.get("type") == "FeatureCollection":
-            raise UnreadableFile(
-                f"{name} is GeoJSON (a FeatureCollection), which is not read here; import a Traffy CSV export "
-                "or an Exchange API answer instead."
-            )
+        if doc.get("type") == "FeatureCollection":  # the geojson API: each complaint a point feature
+            doc = {"results": _feature_records(name, doc.get("features"))}
         if "results" not in doc:
             keys = ", ".join(list(doc)[:20]) or "none"
             raise UnreadableFile(f"{name}: no results field in the JSON; the fields found were {keys} — {NOT_TRAFFY}.")
@@ -1015,6 +1014,24 @@ def _read_json(p: Path, gz: bool) -> ParsedSource:
             yield row
 
     return ParsedSource(fmt, encoding, rows(), fraction_done, cmap)
+
+
+def _feature_records(name: str, features: Any) -> list:
+    """The complaints of a GeoJSON FeatureCollection (teamchadchart-stat-api/geojson): each
+    feature's properties, with its point as `coords` where they have none."""
+    if not isinstance(features, list):
+        raise UnreadableFile(f"{name}: its GeoJSON has no list of features — {NOT_TRAFFY}.")
+    records = []
+    for feature in features:
+        if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+            records.append(feature)  # rejected as it is, with its reason
+            continue
+        record = dict(feature["properties"])
+        geometry = feature.get("geometry")
+        if "coords" not in record and isinstance(geometry, dict) and geometry.get("type") == "Point":
+            record["coords"] = geometry.get("coordinates")
+        records.append(record)
+    return records
 
 
 def exchange_records(results: list, status_types: dict[str, str] | None = None,
