@@ -108,6 +108,12 @@ tickets = Table(
     # from a file, so it is outside the row hash.
     Column("closed_at", UTCDateTime),
     Column("closed_exact", SmallInteger),  # 1: from `timestamp_finished`; 0: approximate
+    # Its area as official DOPA codes, resolved by the importer from the area columns, else the
+    # address, else the point (fondueboard.ticket_areas); the text columns above stay as written.
+    Column("province_code", String(2)),
+    Column("district_code", String(4)),
+    Column("subdistrict_code", String(6)),
+    Column("area_found", String(8)),  # names | address | point | none (found nowhere); NULL: not yet resolved
 )
 # With the finish time: completion like for like reads a period's tickets from the index alone.
 Index("ix_tickets_reported_closed", tickets.c.reported_at, tickets.c.closed_at)

@@ -60,10 +60,13 @@ from fondueboard.db import (
 from fondueboard.history import backfill, derive_spans, target_days, targets_key
 from fondueboard.locks import write_lock
 from fondueboard.statuses import FINISHED, GROUPS
+from fondueboard.ticket_areas import resolve_stored
 
 t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
-SUMMARY_VERSION = 4  # 2: monthly_counts; 3: status history and open spans; 4: daily_flow
+# 2: monthly_counts; 3: status history and open spans; 4: daily_flow; 5: complaints' area codes
+# (tickets stored by an earlier version get theirs in the rebuild)
+SUMMARY_VERSION = 5
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -344,6 +347,15 @@ def reset_summaries(conn: Connection) -> None:
     conn.execute(delete(summary_state))
 
 
+def reset_derived(conn: Connection) -> None:
+    """Before every summary is built anew: the summary tables made empty in this version's shape,
+    and what a database of an earlier version lacks derived from its tickets first (their area
+    codes, their status history)."""
+    reset_summaries(conn)
+    resolve_stored(conn)
+    backfill(conn)
+
+
 def refresh_summaries(conn: Connection, days: list | None, cfg: BriefConfig, flow_days=None) -> None:
     """In an import's transaction, after its writes: rebuild the summaries of the tickets reported
     on the days it touched and the flow of the days its events moved from or to (`flow_days`);
@@ -370,9 +382,8 @@ def recompute(conn: Connection, into: Summaries, cfg: BriefConfig) -> None:
 
 def rebuild(conn: Connection, cfg: BriefConfig) -> None:
     """Rebuild every summary from the ticket tables, in tables made anew (a database from before the
-    status history gets it first), with `cfg`'s on-time targets."""
-    reset_summaries(conn)
-    backfill(conn)
+    status history or the area codes gets them first), with `cfg`'s on-time targets."""
+    reset_derived(conn)
     refresh_summaries(conn, None, cfg)
 
 

@@ -57,11 +57,12 @@ from fondueboard.db import (
     ticket_categories,
     tickets,
 )
-from fondueboard.history import backfill, closed_values, derive_spans, finish_time, record_changes, record_new
+from fondueboard.history import closed_values, derive_spans, finish_time, record_changes, record_new
 from fondueboard.locks import write_lock
 from fondueboard.records import ExplainedError, RejectedRow, TicketRecord
 from fondueboard.statuses import OTHER
-from fondueboard.summary import event_days, refresh_summaries, reset_summaries, summaries_current
+from fondueboard.summary import event_days, refresh_summaries, reset_derived, summaries_current
+from fondueboard.ticket_areas import AREA_FIELDS, area_values
 
 CHUNK_ROWS = 20_000
 # A file adding at least this many tickets, and at least as many as are stored, is a bulk load:
@@ -72,9 +73,9 @@ BULK_TABLES = (tickets, ticket_categories, ticket_agencies, status_history, open
 
 # What the importer keeps itself rather than reads (fondueboard.history): never staged or hashed.
 KEPT_FIELDS = ("import_id", "closed_at", "closed_exact")
-# Ticket columns a source provides (everything but bookkeeping).
+# Ticket columns a source provides (everything but bookkeeping and the area codes derived from them).
 TICKET_FIELDS = [
-    c.name for c in tickets.columns if c.name not in ("id", "row_hash", *KEPT_FIELDS)
+    c.name for c in tickets.columns if c.name not in ("id", "row_hash", *KEPT_FIELDS, *AREA_FIELDS)
 ]
 
 _stage_meta = MetaData()
@@ -89,7 +90,7 @@ stage_tickets = Table(
     prefixes=["TEMPORARY"],
 )
 Index("ix_stage_tickets_id", stage_tickets.c.id)
-STAGE_COLUMNS = ["seq", "action", "id", *TICKET_FIELDS, "row_hash"]
+STAGE_COLUMNS = ["seq", "action", "id", *TICKET_FIELDS, "row_hash", *AREA_FIELDS]
 assert STAGE_COLUMNS == [c.name for c in stage_tickets.columns]  # _staged_row builds rows by position
 stage_labels = Table(
     "stage_labels",
@@ -155,7 +156,8 @@ def row_hash(ticket_id: str, values: list, categories, agencies) -> str:
 
 
 def _staged_row(seq: int, rec: TicketRecord) -> list:
-    """The record as a stage_tickets row, in STAGE_COLUMNS order."""
+    """The record as a stage_tickets row, in STAGE_COLUMNS order but for its area codes (added a
+    chunk at a time: see _stage_all)."""
     values = [getattr(rec, name) for name in TICKET_FIELDS]
     values = [v.astimezone(timezone.utc) if isinstance(v, datetime) else v for v in values]
     return [seq, "insert", rec.ticket_id, *values, row_hash(rec.ticket_id, values, rec.categories, rec.agencies)]
@@ -318,8 +320,7 @@ def _apply(conn, rows, result: ImportResult, progress, fraction_done, started_at
     cfg = targets_in_force()
     touched = _touched_days(conn) if summaries_current(conn, cfg) else None
     if touched is None:
-        reset_summaries(conn)
-        backfill(conn)  # a database from before the history: first what it holds, then this file's changes
+        reset_derived(conn)  # a database of an earlier version: first what it holds, then this file's changes
     result.bulk = _is_bulk(conn, result)
     written = stage_tickets.c.action.in_(("insert", "update"))
     written_ids = select(stage_tickets.c.id).where(written)
@@ -345,9 +346,12 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
     unknown: Counter = Counter()
     reasons: Counter = Counter()
     cleaned: dict[tuple, list[int]] = {}  # this chunk's (field, original, stored) -> [rows, first line]
+    places: list[tuple] = []  # each staged row's area text and point, resolved to codes a chunk at a time
     seq = 0
 
     def flush():
+        for row, codes in zip(ticket_rows, area_values(places)):
+            row.extend(codes)
         stager.write(ticket_rows, label_rows)
         if rejects:
             conn.execute(insert(rejected_rows), rejects)
@@ -358,6 +362,7 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
             result.cleaned += sum(rows for rows, _ in cleaned.values())
         ticket_rows.clear()
         label_rows.clear()
+        places.clear()
         rejects.clear()
         cleaned.clear()
         if progress:
@@ -373,6 +378,8 @@ def _stage_all(conn, rows, result: ImportResult, progress, fraction_done) -> Non
         else:
             seq += 1
             ticket_rows.append(_staged_row(seq, item))
+            places.append((item.province, item.district, item.subdistrict, item.address, item.longitude,
+                           item.latitude))
             # Each label once per ticket (the label tables' keys), so the write needs no DISTINCT.
             label_rows.extend((seq, "c", c) for c in dict.fromkeys(item.categories))
             label_rows.extend((seq, "a", a) for a in dict.fromkeys(item.agencies))
