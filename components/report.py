@@ -1,6 +1,6 @@
 """The weekly pack and the certificates laid out as PDF pages, from plain data (no database).
 
-fondueboard/report.py gathers the data with the pages' own queries; this module only decides
+components/pack.py gathers the data with the pages' own queries; this module only decides
 what goes where, with the app's strings, formats and colours, so the PDF says what the app says.
 """
 from __future__ import annotations

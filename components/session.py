@@ -448,7 +448,7 @@ def weekly_pack_download(lang: str) -> None:
     """The weekly pack in one click, from the sidebar: a week (the last whole one by default) and
     a button that builds the PDF only when pressed."""
     from fondueboard.config import map_config, report_config
-    from fondueboard.report import weekly_pack_pdf, week_name
+    from components.pack import weekly_pack_pdf, week_name
 
     span = query(meta.date_span).iloc[0]
     if span["last"] is None:
@@ -475,7 +475,7 @@ def weekly_pack_download(lang: str) -> None:
 
 def certificate_download(f: Filters, rank: int, agency: str, lang: str) -> None:
     """The A4 certificate of `agency`, the period's number `rank` (1–3), built only when clicked."""
-    from fondueboard.report import certificate_file_name, certificate_pdfs
+    from components.pack import certificate_file_name, certificate_pdfs
 
     engine = _engine(database_url())
 

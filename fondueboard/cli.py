@@ -1,11 +1,13 @@
 """`fondueboard`: create the schema, import Traffy files, sync from the Traffy Exchange API, load
-the demo province, check the summaries, write the weekly pack and the certificates."""
+the demo province, check the summaries; and the commands the layers above add (the weekly pack and
+the certificates: components/pack_commands.py)."""
 from __future__ import annotations
 
 import argparse
 import sys
 import time
 from datetime import date
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,6 +28,9 @@ from fondueboard.importer.load import (
     set_import_encoding,
 )
 from fondueboard.records import UnreadableFile
+
+# Entry points whose function adds subcommands to the CLI (see pyproject.toml).
+COMMANDS_GROUP = "fondueboard.commands"
 
 
 class _Progress:
@@ -71,7 +76,7 @@ def summary(r: ImportResult) -> str:
     return text
 
 
-def _engine(args, summaries: bool = False):
+def engine_for(args, summaries: bool = False):
     """The database's engine, its schema in place (and with `summaries`, its summaries built by
     this version); one sentence and exit code 1 when it cannot be used."""
     from fondueboard.summary import ensure_summaries
@@ -117,7 +122,7 @@ def import_file(engine, path: Path) -> ImportResult:
 
 
 def cmd_import(args) -> int:
-    engine = _engine(args)
+    engine = engine_for(args)
     failures = 0
     for name in args.paths:
         path = Path(name)
@@ -164,7 +169,7 @@ def cmd_sync(args) -> int:
         cfg = replace(cfg, base_url=args.base_url)
     org_ids = [org for group in args.org_id or () for org in group]
     try:
-        result = run_sync(_engine(args), cfg, credentials, org_ids=org_ids, full=args.full, on_wait=waiting)
+        result = run_sync(engine_for(args), cfg, credentials, org_ids=org_ids, full=args.full, on_wait=waiting)
     except SyncLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return SYNC_LOCKED
@@ -180,7 +185,7 @@ def cmd_sync(args) -> int:
 def cmd_demo(args) -> int:
     from fondueboard.seed import load_demo
 
-    engine = _engine(args)
+    engine = engine_for(args)
     try:
         result = load_demo(engine, args.today, progress=_Progress("demo"), on_wait=waiting)
     except ImportFailed as exc:
@@ -191,7 +196,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_init_db(args) -> int:
-    _engine(args)
+    engine_for(args)
     print(f"schema ready in {describe_database(database_url(args.database_url))}")
     return 0
 
@@ -217,7 +222,7 @@ def _check_report(result) -> str:
 def cmd_check(args) -> int:
     from fondueboard.consistency import check, repair
 
-    engine = _engine(args)
+    engine = engine_for(args)
     try:
         result = check(engine, on_wait=waiting)
         print(_check_report(result))
@@ -232,53 +237,6 @@ def cmd_check(args) -> int:
         print(f"error: cannot check the database ({describe_database(database_url(args.database_url))}): "
               f"{error_summary(exc)}", file=sys.stderr)
         return 1
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    print(path)
-
-
-def cmd_report(args) -> int:
-    from fondueboard.config import ConfigError
-    from fondueboard.geo import GeoFileError
-    from fondueboard.report import parse_week, week_name, weekly_pack_pdf
-
-    try:
-        week = week_name(parse_week(args.week)[0])
-        pdf = weekly_pack_pdf(_engine(args, summaries=True), week, args.lang)
-    except ValueError as exc:  # a malformed week, or one still to come
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (ConfigError, GeoFileError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    _write(Path(args.out or f"fondueboard-week-{week}.pdf"), pdf)
-    return 0
-
-
-def cmd_certificates(args) -> int:
-    from fondueboard.config import ConfigError, ranking_config
-    from fondueboard.report import certificate_file_name, certificate_pdfs
-    from queries.filters import Filters
-
-    if args.date_from > args.date_to:
-        print(f"error: --from {args.date_from} is after --to {args.date_to}", file=sys.stderr)
-        return 2
-    period = Filters(args.date_from, args.date_to)
-    try:
-        certificates = certificate_pdfs(_engine(args, summaries=True), period, args.lang)
-        if not certificates:
-            print(f"error: no agency is ranked in {args.date_from} – {args.date_to} (each needs at least "
-                  f"{ranking_config().min_tickets} complaints), so there are no certificates", file=sys.stderr)
-            return 1
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    for rank, (agency, pdf) in enumerate(certificates, 1):
-        _write(Path(args.out_dir) / certificate_file_name(period, rank, agency), pdf)
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -311,18 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("init-db", help="create the tables and indexes if missing")
     p.set_defaults(func=cmd_init_db)
 
-    p = sub.add_parser("report", help="write the weekly pack (PDF) for an ISO week")
-    p.add_argument("--week", required=True, help="ISO week, e.g. 2023-W05 (Monday to Sunday, Bangkok dates)")
-    p.add_argument("--out", help="the PDF to write (default: fondueboard-week-YYYY-Www.pdf here)")
-    p.add_argument("--lang", choices=("th", "en"), default="th")
-    p.set_defaults(func=cmd_report)
-
-    p = sub.add_parser("certificates", help="write a certificate (PDF) for each of a period's top three agencies")
-    p.add_argument("--from", dest="date_from", required=True, type=date.fromisoformat, help="first day, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, type=date.fromisoformat, help="last day, YYYY-MM-DD")
-    p.add_argument("--out-dir", default=".", help="where to write them (default: here)")
-    p.add_argument("--lang", choices=("th", "en"), default="th")
-    p.set_defaults(func=cmd_certificates)
+    # Commands of the layers above the data side (the weekly pack, the certificates), declared as
+    # entry points in pyproject.toml, so that this package never imports the UI.
+    for extension in entry_points(group=COMMANDS_GROUP):
+        extension.load()(sub)
 
     # --database-url is accepted before or after the subcommand.
     for action_parser in sub.choices.values():

@@ -273,7 +273,7 @@ def pdf_text(data: bytes) -> str:
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_the_pdfs_print_the_names_as_written(hostile_db, kind):
     from fondueboard.db import bangkok_today, make_engine
-    from fondueboard.report import certificate_pdfs, week_name, weekly_pack_pdf
+    from components.pack import certificate_pdfs, week_name, weekly_pack_pdf
     from queries.filters import Filters
 
     engine = make_engine(hostile_db(kind))

@@ -167,7 +167,7 @@ def test_queries_take_any_period(demo_db, kind):
     """The CLI builds its own Filters (`certificates --from 0001-01-01`): every query takes them."""
     from fondueboard.config import ranking_config
     from fondueboard.db import make_engine
-    from fondueboard.report import certificate_pdfs
+    from components.pack import certificate_pdfs
     from queries import agencies, overview
 
     engine = make_engine(demo_db(kind))

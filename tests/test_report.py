@@ -18,7 +18,7 @@ from fondueboard.config import ConfigError, ranking_config, report_config
 from fondueboard.db import BANGKOK, make_engine
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
-from fondueboard.report import (
+from components.pack import (
     certificate_pdfs,
     parse_week,
     week_name,

@@ -1,8 +1,9 @@
 """The weekly pack and the certificates as PDF bytes: what `fondueboard report`/`certificates`
-write and what the app offers for download.
+write (components/pack_commands.py) and what the app offers for download.
 
 The data comes from the pages' own queries (one definition of every figure), aggregated in the
-database; components/report.py lays it out.
+database; components/report.py lays it out. It needs both the queries and the UI's builders, so
+it lives here, above the data side (which never imports the UI).
 """
 from __future__ import annotations
 
