@@ -17,7 +17,7 @@ from queries.flow import Brief
 
 from .agencies import agency_link
 from .cards import Card
-from .format import fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, round_half_up
+from .format import fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, place_name, round_half_up
 from .i18n import STRINGS, t
 from .periods import params_from_filters
 from .safe_text import md
@@ -106,7 +106,7 @@ def _area_link(district: str, category: str, f: Filters, lang: str) -> str:
 
 def area_label(district: str, category: str, lang: str) -> str:
     """A district × category cell as it is named: "district · category"."""
-    return f"{district or t('no_district', lang)} · {t('unspecified', lang) if category == UNSPECIFIED else category}"
+    return f"{place_name(district, lang)} · {t('unspecified', lang) if category == UNSPECIFIED else category}"
 
 
 def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: str) -> pd.DataFrame:

@@ -8,9 +8,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from fondueboard.boundaries import area_name
 from fondueboard.db import BANGKOK, SYNC_SOURCE_PREFIX
 
 from .i18n import t
+
+
+def place_name(code: str | None, lang: str, written: str | None = None) -> str:
+    """An area as shown: the official name of its code in the page's language; without a code (a
+    complaint placed nowhere), the text the data wrote, else "(no district)"."""
+    return area_name(code, lang) or written or t("no_district", lang)
 
 
 def is_missing(x) -> bool:

@@ -31,12 +31,14 @@ def area_frame(counts: pd.DataFrame, district: str | None, areas: tuple[Area, ..
                population: dict | None) -> tuple[pd.DataFrame, dict]:
     """One row per area of the level, with counts, measures and where to draw it.
 
-    counts: queries.areas.area_counts (one row per ticket name). district: None at the province
-    level, else the selected district (the rows are its subdistricts). areas: boundaries of the
+    counts: queries.areas.area_counts (one row per area code, with its official name). district:
+    None at the province level, else the selected district's name (the rows are its
+    subdistricts). areas: boundaries of the
     level (None: circles at the centre of the tickets). Returns the frame and the ticket names that
     match no area, with their ticket counts (for the data-quality note: never silently dropped)."""
     prefix = (district,) if district else ()
     keyed = {prefix + (name,): row for name, row in zip(counts["name"], counts.to_dict("records"))}
+    code_of = dict(zip(counts["name"], counts["code"]))
     if areas is not None:
         if district:
             areas = tuple(a for a in areas if a.key[0] == normalise_area_name(district))
@@ -71,7 +73,7 @@ def area_frame(counts: pd.DataFrame, district: str | None, areas: tuple[Area, ..
             "key": key,
             "name": shape.name if shape else max(names, key=names.get),
             # The ticket name a click filters on: the one most of the area's tickets use.
-            "filter_name": max(names, key=names.get) if names else None,
+            "filter_code": code_of.get(max(names, key=names.get)) if names else None,
             **{col: c[col] for col in ("tickets", "finished", "open_over_30", "ratings")},
             "completion": c["finished"] / c["tickets"] if c["tickets"] else None,
             "satisfaction": c["star_sum"] / c["ratings"] if c["ratings"] else None,
@@ -79,7 +81,7 @@ def area_frame(counts: pd.DataFrame, district: str | None, areas: tuple[Area, ..
             "lon": lon, "lat": lat,
             "polygons": shape.polygons if shape else None,
         })
-    frame = pd.DataFrame(rows, columns=["key", "name", "filter_name", "tickets", "finished", "open_over_30",
+    frame = pd.DataFrame(rows, columns=["key", "name", "filter_code", "tickets", "finished", "open_over_30",
                                         "ratings", "completion", "satisfaction", "per_10k", "lon", "lat", "polygons"])
     return frame.sort_values(["tickets", "name"], ascending=[False, True]).reset_index(drop=True), unmatched
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from queries.filters import Filters, clamp_date, clean_name
+from queries.filters import Filters, clamp_date, clean_name, district_code, subdistrict_code
 
 from .i18n import t
 
@@ -39,8 +39,9 @@ def preset_for(date_from: date | None, date_to: date | None, today: date) -> str
     return "custom"
 
 
-# Why a link's filters are not quite what it asked for: string-table keys, shown on the page.
-DATES_MOVED, DATE_UNREADABLE = "url_dates_moved", "url_date_unreadable"
+# Why a link's filters are not quite what it asked for: string-table keys, shown on the page (an
+# area's note is the pair (key, the name the link gave)).
+DATES_MOVED, DATE_UNREADABLE, AREA_UNKNOWN = "url_dates_moved", "url_date_unreadable", "url_area_unknown"
 
 
 def _parse_date(value: str | None, notes: list[str]) -> date | None:
@@ -59,25 +60,35 @@ def _parse_date(value: str | None, notes: list[str]) -> date | None:
     return clamp_date(day)
 
 
+def _area(value: str | None, code_of, notes: list) -> str | None:
+    """An area of the link as its code (queries.filters.district_code, subdistrict_code); a name
+    that gives none is noted, with the name, rather than dropped unsaid."""
+    code = code_of(value)
+    name = clean_name(value)
+    if name and code is None:
+        notes.append((AREA_UNKNOWN, name))
+    return code
+
+
 def read_filters(params: dict[str, str], today: date | None = None,
                  default: str = "last_week") -> tuple[Filters, tuple[str, ...]]:
     """Filters from URL query parameters, and the notes saying what was changed to get them.
     A link without dates shows the `default` preset on `today` (without `today`: all time), and
     ?period=all all time. Names are cleaned (queries.filters.clean_name): a name that is nothing
-    but control or format characters, or longer than any name, is no filter; unknown parameters
-    are ignored."""
+    but control or format characters, or longer than any name, is no filter; areas are read as
+    their codes (a name that gives none is noted); unknown parameters are ignored."""
     notes: list[str] = []
     date_from, date_to = _parse_date(params.get("from"), notes), _parse_date(params.get("to"), notes)
     if not (date_from or date_to or notes) and today is not None and params.get("period") != ALL_TIME:
         date_from, date_to = preset_range(default, today)
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
-    district = clean_name(params.get("district"))
+    district = _area(params.get("district"), district_code, notes)
     return Filters(
         date_from=date_from,
         date_to=date_to,
         district=district,
-        subdistrict=clean_name(params.get("subdistrict")) if district else None,
+        subdistrict=_area(params.get("subdistrict"), lambda v: subdistrict_code(v, district), notes) if district else None,
         category=clean_name(params.get("category")),
         agency=clean_name(params.get("agency")),
     ), tuple(dict.fromkeys(notes))

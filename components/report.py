@@ -19,7 +19,8 @@ from queries.flow import Brief
 
 from .agencies import change_label, formula_values, leaderboard_table, podium_note, top_lines
 from .brief import area_label
-from .format import fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, round_half_up
+from .format import (fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, place_name,
+                     round_half_up)
 from .i18n import METHOD_SECTIONS, t
 from .maps import colours
 from .pdf import GREY, PAGES, ThaiPdf
@@ -466,8 +467,8 @@ def certificate_document(c: Certificate, lang: str) -> bytes:
     _fitted_name(pdf, c.agency)
     pdf.paragraph(t("top_rank", lang, rank=c.rank), 24, bold=True, colour=GOLD, align="C", gap=1)
     pdf.paragraph(t("pdf_cert_rank", lang, n=fmt_count(c.ranked)), 13, align="C", gap=1)
-    scope = " · ".join(f"{t(k, lang)}: {v}" for k, v in (("district", c.period.district),
-                                                         ("category", c.period.category)) if v)
+    scope = " · ".join(f"{t(k, lang)}: {v}" for k, v in (
+        ("district", c.period.district and place_name(c.period.district, lang)), ("category", c.period.category)) if v)
     pdf.paragraph(t("pdf_cert_period", lang, period=period_text(c.period, lang))
                   + (" · " + t("pdf_cert_scope", lang, scope=scope) if scope else ""), 13, bold=True, align="C", gap=4)
     pdf.paragraph("\n".join(top_lines(c.row, c.cfg, lang)), 13, align="C", gap=4)

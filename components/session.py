@@ -30,7 +30,7 @@ from fondueboard.summary import ensure_summaries
 from queries import meta
 from queries.filters import DATE_MAX, DATE_MIN, UNSPECIFIED, Filters, add_days, clamp_date
 
-from .format import fmt_age, fmt_count, fmt_moment, freshness_text, sync_age
+from .format import fmt_age, fmt_count, fmt_moment, freshness_text, place_name, sync_age
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .periods import (
     PRESETS,
@@ -165,10 +165,12 @@ def current_filters() -> Filters:
 
 
 def url_notes(lang: str) -> None:
-    """Say that the link's dates were moved into range or not used (periods.read_filters)."""
+    """Say that the link's dates were moved into range or not used, or that an area it names is
+    none (periods.read_filters)."""
     current_filters()
-    for key in st.session_state.get("url_notes", ()):
-        st.warning(md_t(key, lang, first=DATE_MIN, last=DATE_MAX), icon=":material/event_busy:")
+    for note in st.session_state.get("url_notes", ()):
+        key, name = note if isinstance(note, tuple) else (note, None)
+        st.warning(md_t(key, lang, first=DATE_MIN, last=DATE_MAX, name=name), icon=":material/event_busy:")
 
 
 def _period(f: Filters, today: date) -> str:
@@ -242,9 +244,18 @@ def sidebar_filters(lang: str) -> Filters:
             st.selectbox(
                 t(field, lang), [None] + values, key=key, on_change=on_value, args=(field, key),
                 placeholder=t("all", lang),
-                format_func=lambda v: t("all", lang) if v is None else (t("unspecified", lang) if v == UNSPECIFIED else v),
+                format_func=lambda v, field=field: _choice_label(field, v, lang),
             )
     return keep_in_url(lang)
+
+
+def _choice_label(field: str, value: str | None, lang: str) -> str:
+    """A filter's choice as shown: areas by their official name (the value is the code)."""
+    if value is None:
+        return t("all", lang)
+    if value == UNSPECIFIED:
+        return t("unspecified", lang)
+    return place_name(value, lang, value) if field in ("district", "subdistrict") else value
 
 
 def keep_in_url(lang: str) -> Filters:

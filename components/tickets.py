@@ -5,6 +5,7 @@ import pandas as pd
 
 from fondueboard.db import BANGKOK
 
+from .format import place_name
 from .i18n import t
 
 
@@ -14,7 +15,7 @@ def ticket_rows(df: pd.DataFrame, lang: str, with_stars: bool = False) -> pd.Dat
     out = pd.DataFrame({
         t("col_ticket_id", lang): df["ticket_id"],
         t("col_categories", lang): df["categories"].replace("", t("unspecified", lang)),
-        t("col_district", lang): df["district"].fillna(""),
+        t("col_district", lang): [place_name(code, lang, text) for code, text in zip(df["district_code"], df["district"])],
         t("col_reported", lang): [r.astimezone(BANGKOK).strftime("%Y-%m-%d") for r in df["reported_at"]],
         t("col_age", lang): df["age_days"],
         t("col_status", lang): df["status"].fillna(""),

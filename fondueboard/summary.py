@@ -65,8 +65,8 @@ from fondueboard.ticket_areas import resolve_stored
 t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
 # 2: monthly_counts; 3: status history and open spans; 4: daily_flow; 5: complaints' area codes
-# (tickets stored by an earlier version get theirs in the rebuild)
-SUMMARY_VERSION = 5
+# (tickets stored by an earlier version get theirs in the rebuild); 6: districts by code
+SUMMARY_VERSION = 6
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -125,7 +125,12 @@ def ticket_day():
 
 
 def ticket_district():
-    return func.coalesce(t.c.district, "")
+    """The district a ticket is counted in: its official code ('' where it was found nowhere)."""
+    return func.coalesce(t.c.district_code, "")
+
+
+def ticket_subdistrict():
+    return func.coalesce(t.c.subdistrict_code, "")
 
 
 def _summed(measures: list) -> list:
@@ -312,7 +317,7 @@ def _refresh_flow(conn: Connection, days: list | None, cfg: BriefConfig, to: Sum
     per.create(conn)
     conn.execute(insert(per).from_select(["ticket_id", "day", "district", *FLOW_MEASURES], select(
         e.c.ticket_id, e.c.day, ticket_district(), *_summed([e.c[m] for m in FLOW_MEASURES]))
-        .select_from(e.join(t, t.c.id == e.c.ticket_id)).group_by(e.c.ticket_id, e.c.day, t.c.district)))
+        .select_from(e.join(t, t.c.id == e.c.ticket_id)).group_by(e.c.ticket_id, e.c.day, t.c.district_code)))
     _insert_every_slice(conn, d, per, [], per.c.day, lambda agency: _summed([per.c[m] for m in FLOW_MEASURES]),
                         days, ticket_id=per.c.ticket_id, district=per.c.district, label_and_agency=False)
     per.drop(conn)

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components.tickets import ticket_rows
-from components.format import fmt_count
+from components.format import fmt_count, place_name
 from components.i18n import t
 from components.safe_text import md, md_t
 from components.maps import area_deck, area_frame, legend, measures_available, value_text
@@ -21,6 +21,7 @@ from components.session import (
     show_chart,
     table_with_download,
 )
+from fondueboard.boundaries import area_name
 from fondueboard.config import map_config
 from fondueboard.geo import GeoFileError, load_areas, load_population
 from queries import areas
@@ -39,10 +40,10 @@ crumbs = st.columns([1, 1, 1, 3])
 crumbs[0].button(t("map_province", lang), on_click=select_area, args=(None,), icon=":material/map:",
                  disabled=not f.district, key="crumb_province")
 if f.district:
-    crumbs[1].button(md(f.district), on_click=select_area, args=(f.district,), icon=":material/chevron_right:",
+    crumbs[1].button(md(place_name(f.district, lang)), on_click=select_area, args=(f.district,), icon=":material/chevron_right:",
                      disabled=not f.subdistrict, key="crumb_district")
 if f.subdistrict:
-    crumbs[2].button(md(f.subdistrict), icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
+    crumbs[2].button(md(place_name(f.subdistrict, lang)), icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
 
 try:
     boundary = cfg.subdistricts if f.district else cfg.districts
@@ -59,12 +60,12 @@ counts = query(areas.area_counts, f, now)
 if counts.empty:
     st.info(t("no_data_filtered", lang))
     st.stop()
-frame, unmatched = area_frame(counts, f.district, shapes, population)
+frame, unmatched = area_frame(counts, area_name(f.district), shapes, population)
 
 measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
                                key=f"map_measure_{lang}", format_func=lambda m: t(f"measure_{m}", lang)) or "tickets"
 points = query(areas.ticket_points, f) if f.subdistrict and not on_projector else None
-selected = next((k for k, n in zip(frame["key"], frame["filter_name"]) if n == f.subdistrict), None)
+selected = next((k for k, c in zip(frame["key"], frame["filter_code"]) if c == f.subdistrict), None)
 
 left, right = st.columns([3, 2])
 with left:
@@ -79,12 +80,12 @@ with left:
                      located=fmt_count(query(areas.located_count, f)), max=fmt_count(areas.MAX_POINTS)))
 
 clicked = (event.selection.get("objects", {}) if event else {}).get("areas") or []
-if clicked and clicked[0].get("filter_name"):
-    name = clicked[0]["filter_name"]
+if clicked and clicked[0].get("filter_code"):
+    code = clicked[0]["filter_code"]
     if f.district:
-        select_area(f.district, name)
+        select_area(f.district, code)
     else:
-        select_area(name)
+        select_area(code)
     st.rerun()
 
 with right:

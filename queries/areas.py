@@ -1,7 +1,7 @@
 """Per-area figures for the map: province → districts → subdistricts → tickets.
 
-Counts are summed in SQL per ticket district (or subdistrict) name, so that the map can merge
-names that mean the same area (เขตบางเขน / บางเขน) by adding counts, never by averaging rates.
+Counts are summed in SQL per district (or subdistrict) code, each named by its official name for
+the map to match with its boundaries; rates are computed from summed counts, never averaged.
 Ticket points carry only an id, a position and a status group, and are capped.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import false, func, select
 from sqlalchemy.engine import Engine
 
+from fondueboard.boundaries import area_name
 from fondueboard.db import tickets
 from fondueboard.summary import located
 
@@ -27,22 +28,24 @@ OVERDUE_DAYS = 30  # "open over 30 days": more than 30 whole days old
 
 
 def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
-    """One row per district name (no district filter) or per subdistrict name within `f.district`:
-    tickets, finished, open_over_30, ratings, star_sum, and located/lon_sum/lat_sum for the centre
-    of the tickets that have coordinates in Thailand."""
+    """One row per district (no district filter) or per subdistrict within `f.district`: its code,
+    its official Thai name ('' for the complaints placed nowhere), tickets, finished, open_over_30,
+    ratings, star_sum, and located/lon_sum/lat_sum for the centre of the tickets that have
+    coordinates in Thailand."""
     scope = replace(f, subdistrict=None)
     level = "subdistrict" if scope.district else "district"
     r = facts(scope, by_district=True, by_subdistrict=level == "subdistrict")
-    name = r.c[level].label("name")
+    name = r.c[level].label("code")
     counted = func.sum(r.c.tickets)
     df = frame(engine, select(name, *summed(r, ("tickets", "finished", "ratings", "star_sum", "located",
                                                  "lon_sum", "lat_sum")))
                .group_by(name).having(counted > 0).order_by(name))
     o = open_reported_by(scope, overdue_cutoff(OVERDUE_DAYS, now), level)
-    overdue = frame(engine, select(o.c.key.label("name"), o.c.tickets.label("open_over_30")))
-    df = df.merge(overdue, on="name", how="left")
+    overdue = frame(engine, select(o.c.key.label("code"), o.c.tickets.label("open_over_30")))
+    df = df.merge(overdue, on="code", how="left")
     df["open_over_30"] = df["open_over_30"].fillna(0)
-    df = df[["name", "tickets", "finished", "open_over_30", "ratings", "star_sum", "located", "lon_sum", "lat_sum"]]
+    df["name"] = [area_name(code) or "" for code in df["code"]]
+    df = df[["code", "name", "tickets", "finished", "open_over_30", "ratings", "star_sum", "located", "lon_sum", "lat_sum"]]
     for col in ("tickets", "finished", "open_over_30", "ratings", "star_sum", "located"):
         df[col] = df[col].astype("int64")
     for col in ("lon_sum", "lat_sum"):

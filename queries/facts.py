@@ -37,6 +37,7 @@ from fondueboard.summary import (
     resolution_days,
     ticket_day,
     ticket_district,
+    ticket_subdistrict,
     ticket_measures,
 )
 
@@ -179,7 +180,7 @@ def _from_tickets(f: Filters, by_category: bool, by_agency: bool) -> Subquery:
     elif f.agency:
         agency = literal(f.agency)
     return (select(ticket_day().label("day"), ticket_district().label("district"),
-                   func.coalesce(t.c.subdistrict, "").label("subdistrict"), category.label("category"),
+                   ticket_subdistrict().label("subdistrict"), category.label("category"),
                    agency.label("agency"), *ticket_measures(credit_to))
             .select_from(source).where(*conds).subquery("facts"))
 
@@ -241,7 +242,7 @@ def open_reported_by(f: Filters, cutoff: datetime, group: str | None = None) -> 
     if group == "district":
         key = ticket_district()
     elif group == "subdistrict":
-        key = func.coalesce(t.c.subdistrict, "")
+        key = ticket_subdistrict()
     elif group == "agency":
         ta = ticket_agencies.alias("open_agencies")
         source, key = t.join(ta, ta.c.ticket_id == t.c.id), ta.c.agency

@@ -1,14 +1,17 @@
 """The shared filters every page honours, and the WHERE clauses they become."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import exists, select
 
+from fondueboard.boundaries import area_name
 from fondueboard.db import bangkok_day_bounds, ticket_agencies, ticket_categories, tickets
 from fondueboard.records import normal_name
 from fondueboard.summary import UNSPECIFIED  # noqa: F401 (the filters' name for it)
+from fondueboard.ticket_areas import area_resolver
 
 # Dates a link may ask for: no complaint data is older than Traffy Fondue (the late 2010s), so a
 # date outside these is a typo or a probe. Pages move it to the nearer end and say so
@@ -24,10 +27,10 @@ class Filters:
 
     date_from: date | None = None  # Bangkok calendar dates, inclusive
     date_to: date | None = None
-    district: str | None = None
+    district: str | None = None  # official codes: "5601"
     category: str | None = None
     agency: str | None = None
-    subdistrict: str | None = None  # only within `district`: the map's deepest level
+    subdistrict: str | None = None  # "560101", only within `district`: the map's deepest level
 
     def with_period(self, date_from: date | None, date_to: date | None) -> "Filters":
         return replace(self, date_from=date_from, date_to=date_to)
@@ -68,6 +71,31 @@ def clean_name(value: str | None) -> str | None:
     return normal_name(value) or None
 
 
+_DISTRICT_CODE = re.compile(r"\d{4}")
+_SUBDISTRICT_CODE = re.compile(r"\d{6}")
+
+
+def district_code(value: str | None) -> str | None:
+    """A district from outside (a link) as its official code: a code as it is, a name (as older
+    links and people write them: "อำเภอเมืองพะเยา", "Mueang Phayao") resolved; None when it names
+    no district, or more than one (จอมทอง alone: a Bangkok khet and a Chiang Mai amphoe)."""
+    value = clean_name(value)
+    if value is None or _DISTRICT_CODE.fullmatch(value):
+        return value
+    return area_resolver().resolve_names(None, value, None)[1]
+
+
+def subdistrict_code(value: str | None, district: str | None) -> str | None:
+    """A subdistrict of the district (a code) from outside, as its code (see district_code)."""
+    value = clean_name(value)
+    if value is None or district is None:
+        return None
+    if _SUBDISTRICT_CODE.fullmatch(value):
+        return value if value.startswith(district) else None
+    codes = area_resolver().resolve_names(None, area_name(district), value)
+    return codes[2] if codes[1] == district else None
+
+
 def overdue_cutoff(days: int, now: datetime) -> datetime:
     """A ticket reported at or before this moment is more than `days` whole days old at `now`
     (the overdue marks, "over 30 days" and the open-age buckets)."""
@@ -105,9 +133,9 @@ def ticket_conditions(f: Filters, t=tickets) -> list:
         if f.date_to:
             conds.append(t.c.reported_at < upper)
     if f.district:
-        conds.append(t.c.district == f.district)
+        conds.append(t.c.district_code == f.district)
         if f.subdistrict:
-            conds.append(t.c.subdistrict == f.subdistrict)
+            conds.append(t.c.subdistrict_code == f.subdistrict)
     if f.category:
         conds.append(labelled(t.c.id, f.category))
     if f.agency:

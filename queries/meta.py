@@ -16,8 +16,8 @@ def data_version(engine: Engine) -> tuple:
 
 
 def filter_options(engine: Engine) -> dict[str, list[str]]:
-    """Distinct districts, categories and agencies, sorted, for the shared filters (read from the
-    monthly summaries: a few thousand rows rather than every ticket)."""
+    """Distinct districts (their codes), categories and agencies, sorted, for the shared filters
+    (read from the monthly summaries: a few thousand rows rather than every ticket)."""
     d = monthly_counts
     ticket_rows = d.c.agency.is_(None)
     with engine.connect() as conn:
@@ -33,11 +33,11 @@ def filter_options(engine: Engine) -> dict[str, list[str]]:
 
 
 def subdistricts(engine: Engine, district: str) -> list[str]:
-    """The subdistricts tickets name within one district, sorted."""
-    col = tickets.c.subdistrict
+    """The codes of the subdistricts tickets are in within one district (a code), sorted."""
+    col = tickets.c.subdistrict_code
     with engine.connect() as conn:
-        return [v for v in conn.execute(select(col).distinct().where(tickets.c.district == district, col.is_not(None))
-                                        .order_by(col)).scalars() if v]
+        return [v for v in conn.execute(select(col).distinct().where(tickets.c.district_code == district,
+                                                                     col.is_not(None)).order_by(col)).scalars()]
 
 
 def date_span(engine: Engine) -> pd.DataFrame:

@@ -53,14 +53,15 @@ def overdue_by_agency(engine: Engine, as_of: datetime) -> pd.DataFrame:
 
 def oldest_overdue(engine: Engine, agencies: list[str], as_of: datetime, per_agency: int) -> pd.DataFrame:
     """The `per_agency` oldest open tickets over 7 whole days old of each of `agencies`: ticket_id,
-    categories, district, reported_at, agency, age_days; by agency, oldest first. Nothing about
-    the reporter is selected."""
+    categories, district_code, district (as written), reported_at, agency, age_days; by agency,
+    oldest first. Nothing about the reporter is selected."""
     nth = func.row_number().over(partition_by=ta.c.agency, order_by=(t.c.reported_at, t.c.id)).label("nth")
-    ranked = (select(t.c.id.label("ticket_id"), t.c.district, t.c.reported_at, ta.c.agency, nth)
+    ranked = (select(t.c.id.label("ticket_id"), t.c.district_code, t.c.district, t.c.reported_at, ta.c.agency, nth)
               .select_from(ta.join(t, t.c.id == ta.c.ticket_id))
               .where(*_open_over(OVERDUE_DAYS[0], as_of), ta.c.agency.in_(agencies))
               .subquery("ranked"))
-    rows = frame(engine, select(ranked.c.ticket_id, ranked.c.district, ranked.c.reported_at, ranked.c.agency)
+    rows = frame(engine, select(ranked.c.ticket_id, ranked.c.district_code, ranked.c.district, ranked.c.reported_at,
+                                ranked.c.agency)
                  .where(ranked.c.nth <= per_agency).order_by(ranked.c.agency, ranked.c.nth))
     return with_categories_and_age(engine, rows, as_of)
 

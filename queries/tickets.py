@@ -19,8 +19,10 @@ t = tickets
 
 
 def ticket_page(engine: Engine, conds: list, order, limit: int, offset: int, now: datetime) -> pd.DataFrame:
-    """Ticket id, categories, district, subdistrict, reported time, age in days, status, star."""
-    rows = frame(engine, select(t.c.id.label("ticket_id"), t.c.district, t.c.subdistrict, t.c.reported_at,
+    """Ticket id, categories, district, subdistrict (their codes, and the text as written), reported
+    time, age in days, status, star."""
+    rows = frame(engine, select(t.c.id.label("ticket_id"), t.c.district_code, t.c.district, t.c.subdistrict_code,
+                                t.c.subdistrict, t.c.reported_at,
                                 t.c.status, t.c.status_group, t.c.star)
                  .where(*conds).order_by(*order).limit(limit).offset(offset))
     return with_categories_and_age(engine, rows, now)

@@ -390,8 +390,8 @@ def test_open_and_low_rated_lists_are_bounded_pages(engine):
     assert list(rest["ticket_id"]) == ["O4", "O3", "O2", "O1", "O0"]
     assert list(rest["overdue"]) == [15, 7, 7, 0, 0]  # 16, 15.5, 8, 7.5 and 0.5 days: whole days count
     assert agencies.overdue_counts(engine, f, a, now).iloc[0].to_dict() == {"over_7": 7, "over_15": 5, "over_30": 3}
-    assert set(first.columns) == {"ticket_id", "categories", "district", "subdistrict", "reported_at", "status", "status_group",
-                                  "star", "age_days", "overdue"}
+    assert set(first.columns) == {"ticket_id", "categories", "district_code", "district", "subdistrict_code", "subdistrict",
+                                  "reported_at", "status", "status_group", "star", "age_days", "overdue"}
     assert first.loc[0, "categories"] == "ถนน, ไฟฟ้า"
     assert agencies.low_rated_count(engine, f, a) == 3
     low = agencies.low_rated_tickets(engine, f, a, now, limit=2)
@@ -410,7 +410,7 @@ def test_weekly_and_districts_of_one_agency(engine):
     assert weekly["new"].tolist() == [2, 0, 1]
     assert sum(weekly["closed"]) == 2 and weekly["backlog"].iloc[-1] == 1  # W1 and W2 finished; W3 open
     districts = agencies.agency_districts(engine, Filters(), a)
-    assert districts.to_dict("list") == {"district": ["จุน", "เมืองพะเยา"], "tickets": [2, 1]}
+    assert districts.to_dict("list") == {"district": ["5602", "5601"], "tickets": [2, 1]}  # จุน, เมืองพะเยา by code
 
 
 # --- the demo province ------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_md_shows_markdown_characters_as_written():
 
 def test_ticket_rows_show_no_reporter_fields():
     df = pd.DataFrame({
-        "ticket_id": ["T1"], "categories": [""], "district": [None], "status": ["รอรับเรื่อง"],
+        "ticket_id": ["T1"], "categories": [""], "district_code": [None], "district": [None], "status": ["รอรับเรื่อง"],
         "reported_at": [datetime(2023, 1, 1, 20, 0, tzinfo=timezone.utc)], "status_group": ["waiting"],
         "star": [None], "age_days": [40], "overdue": [30],
     })
@@ -98,3 +98,6 @@ def test_ticket_rows_show_no_reporter_fields():
     row = out.iloc[0]
     assert row["Reported"] == "2023-01-02"  # 20:00 UTC is the next morning in Bangkok
     assert row["Categories"] == "Unspecified" and row["Overdue"] == "over 30 days"
+    assert row["District"] == "(no district)"  # placed nowhere, and no text either
+    named = ticket_rows(df.assign(district_code=["5601"], district=["อ.เมือง"]), "en").iloc[0]
+    assert named["District"] == "Mueang Phayao"  # a code shows its official name in the page's language

@@ -104,9 +104,9 @@ class Raw:
         """The complaints f's filters other than its dates choose."""
         out = []
         for tid, r in self.t.items():
-            if f.district and r["district"] != f.district:
+            if f.district and r["district_code"] != f.district:  # the ticket's code, as stored
                 continue
-            if f.district and f.subdistrict and r["subdistrict"] != f.subdistrict:
+            if f.district and f.subdistrict and r["subdistrict_code"] != f.subdistrict:
                 continue
             if f.category == UNSPEC and self.cats[tid]:
                 continue
@@ -182,7 +182,7 @@ class Raw:
             if back < 0 or back // length > periods:
                 continue
             if by == "area":
-                district = self.t[tid]["district"] or ""
+                district = self.t[tid]["district_code"] or ""
                 labels = self.cats[tid] or {UNSPEC}
                 if f.category:  # a category filter: that category's cells alone
                     labels = {f.category} & labels
@@ -298,7 +298,7 @@ def check_growth(got: pd.DataFrame, want: list[tuple]) -> None:
 
 NOW = datetime(2026, 11, 20, 17, tzinfo=UTC)  # = Saturday 21 Nov 00:00 in Bangkok; the demo ends on the 20th
 ELECTRICITY, ROADS, LIGHTING = "ไฟฟ้า", "ถนน", "แสงสว่าง"
-DISTRICT = "เมืองพะเยา"
+DISTRICT = "5601"  # เมืองพะเยา's official code
 AGENCY = "การไฟฟ้าส่วนภูมิภาคจังหวัดพะเยา"
 FOUR_WEEKS = Filters(date(2026, 10, 19), date(2026, 11, 15))
 PERIODS = {
@@ -537,7 +537,7 @@ def test_backlog_at_a_moment_excludes_a_complaint_reported_at_it(engine):
 def test_flow_edges_with_filters(edge):
     engine, raw = edge
     for f in (replace(WEEK, category=ELECTRICITY), replace(WEEK, category=UNSPEC), replace(WEEK, agency="การไฟฟ้า"),
-              replace(WEEK, district="เมืองพะเยา"), replace(WEEK, district="ไม่มี")):
+              replace(WEEK, district="5601"), replace(WEEK, district="ไม่มี")):
         for cfg in (BriefConfig(), ELECTRIC_3):
             check_flow(flow(engine, f, LATER, cfg), raw.flow(f, LATER, cfg))
 
@@ -595,12 +595,12 @@ def test_changes_hand_built(engine, by):
     want = raw.changes(WEEK, cfg, by)
     if by == "area":
         assert [(r[0], r[1], r[2], r[-1]) for r in want] == [
-            ("", UNSPEC, 7, "worse"), ("จุน", ROADS, 0, "better"), ("จุน", ELECTRICITY, 0, "better")]
+            ("", UNSPEC, 7, "worse"), ("5602", ROADS, 0, "better"), ("5602", ELECTRICITY, 0, "better")]  # 5602: จุน
     else:
         assert [(r[0], r[1], r[-1]) for r in want] == [
             ("อบต.ข", 7, "worse"), ("การไฟฟ้า", 0, "better"), ("อบต.ก", 3, "better")]
     check_changes(changes(engine, WEEK, cfg, by), want, by)
-    for f in (replace(WEEK, district="จุน"), replace(WEEK, category=UNSPEC), replace(WEEK, agency="อบต.ก"),
+    for f in (replace(WEEK, district="5602"), replace(WEEK, category=UNSPEC), replace(WEEK, agency="อบต.ก"),
               replace(WEEK, category=ELECTRICITY)):
         check_changes(changes(engine, f, cfg, by), raw.changes(f, cfg, by), by)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from components.i18n import t as t_
 from components.safe_text import md, plotly
 from conftest import built_once
 from test_pages import PAGES, render
@@ -200,12 +201,10 @@ def test_no_page_interprets_a_name(monkeypatch, hostile_db, page, params, mode):
     on_projector = {"mode": "present"} if mode == "present" else {}
     at = render(monkeypatch, hostile_db("sqlite"), page, {**params, **on_projector})
     texts = assert_nothing_interpreted(at)
-    # ... while the names are still there, shown as written.
-    if page == "pages/map.py":
-        if params.get("district"):
-            assert _shown(texts, params["district"]), "the breadcrumb names the district"
-        if params.get("subdistrict"):
-            assert _shown(texts, params["subdistrict"])
+    # ... while the names are still there, shown as written: no district is named so, and the
+    # page says that the link's area does not filter.
+    if params.get("district"):
+        assert _shown(texts, params["district"]), "the note names the area the link gave"
     if page == "pages/agency.py" and params.get("agency"):
         assert at.title[0].value == md(params["agency"])
     if page == "pages/agencies.py" and params.get("agency") and mode == "desk":
@@ -226,8 +225,8 @@ def test_the_names_are_shown_escaped(monkeypatch, hostile_db, kind):
     cells = assert_nothing_interpreted(at)
     assert sum(md(a) in cells for a in AGENCIES) == len(AGENCIES)
 
-    # Without boundaries, a district with no coordinates is listed under the map.
-    at = render(monkeypatch, url, "pages/map.py")
+    # A link to a district of that name: no such district, and the page says so, the name as written.
+    at = render(monkeypatch, url, "pages/map.py", {"district": UNPLACED})
     assert any(md(UNPLACED) in t for t in assert_nothing_interpreted(at))
 
     # The categories chart: names as HTML entities, which Plotly draws as the characters.
@@ -246,7 +245,10 @@ def test_names_on_the_map_are_plain_tooltip_text(monkeypatch, hostile_db):
     assert IMAGE not in deck.proto.tooltip  # names come from the data, never in the template
 
 
-def test_a_map_with_boundaries_lists_unmatched_names_as_written(monkeypatch, hostile_db, tmp_path):
+def test_a_map_with_boundaries_lists_what_it_cannot_match(monkeypatch, hostile_db, tmp_path):
+    """The complaints are placed by their points (their district text names no district) in
+    Mueang Phayao, which the one boundary given does not match, and the one without a point
+    nowhere: both are listed, by official name and as unnamed, never silently dropped."""
     square = [[[99.0, 19.0], [100.5, 19.0], [100.5, 19.5], [99.0, 19.5], [99.0, 19.0]]]
     feature = {"type": "Feature", "properties": {"name": "เมืองทดสอบ"},
                "geometry": {"type": "Polygon", "coordinates": square}}
@@ -257,8 +259,9 @@ def test_a_map_with_boundaries_lists_unmatched_names_as_written(monkeypatch, hos
     monkeypatch.setenv("FONDUEBOARD_CONFIG", str(config))
     at = render(monkeypatch, hostile_db("sqlite"), "pages/map.py")
     texts = assert_nothing_interpreted(at)
-    for district in DISTRICTS:
-        assert any(md(district) in t for t in texts), district
+    listed = [t for t in texts if t.startswith("- ")]
+    assert any(t.startswith("- " + md("เมืองพะเยา") + " · ") for t in listed), listed
+    assert any(t.startswith("- " + md(t_("unnamed_area", "th")) + " · ") for t in listed), listed
 
 
 # --- the PDFs ------------------------------------------------------------------------------------
@@ -283,7 +286,8 @@ def test_the_pdfs_print_the_names_as_written(hostile_db, kind):
     finally:
         engine.dispose()
     compact = {name: "".join(name.split()) for name in NAMES}  # lines wrap at spaces
-    for name in (PROVINCE, *DISTRICTS, *CATEGORIES, *AGENCIES, TICKET):
+    # The districts' text names no district: the pack names areas by their codes' official names.
+    for name in (PROVINCE, *CATEGORIES, *AGENCIES, TICKET):
         assert compact[name] in pack, name
     assert len(certificates) == 3
     for agency, pdf in certificates:

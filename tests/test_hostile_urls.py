@@ -95,7 +95,7 @@ def test_invisible_characters_are_taken_out_and_the_filter_still_applies(monkeyp
     for dirty in ("เมือง\x00พะเยา", "\u200bเมืองพะเยา\ufeff", " เมืองพะเยา\u200e"):
         at = render(monkeypatch, url, None, {"district": dirty, "lang": "en"})
         assert [m.value for m in at.metric] == [m.value for m in clean.metric]
-        assert at.query_params["district"] == "เมืองพะเยา"  # the link is written back clean
+        assert at.query_params["district"] == "5601"  # the link is written back clean, as the district's code
 
 
 def test_values_that_are_nothing_or_too_long_are_no_filter(monkeypatch, demo_db):
@@ -129,8 +129,13 @@ def test_the_note_goes_once_the_period_is_changed(monkeypatch, demo_db):
     ({"from": "2000-01-01", "to": "2100-12-31"}, Filters(DATE_MIN, DATE_MAX), ()),
     ({"from": "x", "to": "2023-01-31"}, Filters(None, date(2023, 1, 31)), (DATE_UNREADABLE,)),
     ({"district": "\x00", "subdistrict": "แม่กา"}, Filters(), ()),  # no district: no subdistrict either
-    ({"district": "จุน\x00", "subdistrict": "\u200bหงส์หิน"},
-     Filters(district="จุน", subdistrict="หงส์หิน"), ()),
+    # Names read as the codes of the areas they name (จุน, and its หงส์หิน), as a code is.
+    ({"district": "จุน\x00", "subdistrict": "\u200bหงส์หิน"}, Filters(district="5602", subdistrict="560204"), ()),
+    ({"district": "5602", "subdistrict": "560204"}, Filters(district="5602", subdistrict="560204"), ()),
+    ({"district": "อ.จุน", "subdistrict": "ต.ไม่มี"}, Filters(district="5602"), (("url_area_unknown", "ต.ไม่มี"),)),
+    ({"district": "จอมทอง"}, Filters(), (("url_area_unknown", "จอมทอง"),)),  # two provinces have one
+    ({"district": "5602", "subdistrict": "560101"}, Filters(district="5602"),  # a subdistrict of another district
+     (("url_area_unknown", "560101"),)),
 ])
 def test_reading_a_link(params, expected, notes):
     assert read_filters(params) == (expected, notes)

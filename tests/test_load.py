@@ -142,11 +142,11 @@ def test_ensure_schema_adds_the_indexes_a_newer_version_defines(engine):
     from fondueboard.db import ensure_schema
 
     with engine.begin() as conn:
-        conn.exec_driver_sql("DROP INDEX ix_tickets_district_reported")
+        conn.exec_driver_sql("DROP INDEX ix_tickets_district_code_reported")
     ensure_schema(engine)
     ensure_schema(engine)  # and again: nothing left to add, no error
     columns = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("tickets")}
-    assert columns["ix_tickets_district_reported"] == ["district", "reported_at"]
+    assert columns["ix_tickets_district_code_reported"] == ["district_code", "reported_at"]
 
 
 def test_a_summary_table_of_another_shape_is_rebuilt_whole(engine):

@@ -34,8 +34,17 @@ ROWS = [
     rec("B", "อำเภอเมืองพะเยา", "ตำบลแม่กา", status="รอรับเรื่อง", days=40, lon=99.9, lat=19.3),  # same area, prefixed
     rec("C", "เมืองพะเยา", "บ้านต๋อม", status="กำลังดำเนินการ", days=31, star=2, lon=-117.0, lat=50.0),  # bad coords
     rec("D", "จุน", "หงส์หิน", status="ส่งต่อ", days=30, lon=None, lat=None),
-    rec("E", None, None, status="รอรับเรื่อง", days=100),
+    rec("E", None, None, status="รอรับเรื่อง", days=100, lon=None, lat=None),  # placed nowhere
 ]
+MUEANG, CHUN = "5601", "5602"  # their official codes (the shipped code lists)
+
+
+def code_of(district_code: str, subdistrict: str) -> str:
+    """A subdistrict's code, from the shipped code list (not from the resolver under test)."""
+    from fondueboard.boundaries import code_lists
+
+    (code,) = [s.code for s in code_lists().subdistricts if s.district_code == district_code and s.name_th == subdistrict]
+    return code
 
 
 @pytest.fixture
@@ -45,23 +54,26 @@ def loaded(engine):
 
 
 def test_area_counts_per_district_and_subdistrict(loaded):
-    by_district = areas.area_counts(loaded, Filters(), NOW).set_index("name")
-    assert by_district["tickets"].to_dict() == {"": 1, "จุน": 1, "เมืองพะเยา": 2, "อำเภอเมืองพะเยา": 1}
-    assert by_district.loc["เมืองพะเยา", "finished"] == 1
+    by_district = areas.area_counts(loaded, Filters(), NOW).set_index("code")
+    # One row per official code, whatever the spelling ("อำเภอเมืองพะเยา" is เมืองพะเยา); E is placed nowhere.
+    assert by_district["tickets"].to_dict() == {"": 1, CHUN: 1, MUEANG: 3}
+    assert by_district["name"].to_dict() == {"": "", CHUN: "จุน", MUEANG: "เมืองพะเยา"}
+    assert by_district.loc[MUEANG, "finished"] == 1
     # Open over 30 whole days: B (40) and C (31); D is exactly 30 days old; E has no district.
-    assert by_district["open_over_30"].to_dict() == {"": 1, "จุน": 0, "เมืองพะเยา": 1, "อำเภอเมืองพะเยา": 1}
+    assert by_district["open_over_30"].to_dict() == {"": 1, CHUN: 0, MUEANG: 2}
     # C's coordinates are outside Thailand: it does not move the centre.
-    assert by_district.loc["เมืองพะเยา", "located"] == 1
-    assert by_district.loc["เมืองพะเยา", "lon_sum"] == pytest.approx(99.8)
-    subs = areas.area_counts(loaded, Filters(district="เมืองพะเยา", subdistrict="แม่กา"), NOW).set_index("name")
-    assert subs["tickets"].to_dict() == {"แม่กา": 1, "บ้านต๋อม": 1}  # the district's subdistricts, not one
+    assert by_district.loc[MUEANG, "located"] == 2
+    assert by_district.loc[MUEANG, "lon_sum"] == pytest.approx(99.8 + 99.9)
+    mae_ka, ban_tom = code_of(MUEANG, "แม่กา"), code_of(MUEANG, "บ้านต๋อม")
+    subs = areas.area_counts(loaded, Filters(district=MUEANG, subdistrict=mae_ka), NOW).set_index("code")
+    assert subs["tickets"].to_dict() == {mae_ka: 2, ban_tom: 1}  # the district's subdistricts, not one
 
 
 def test_fallback_merges_spellings_and_lists_what_it_cannot_place(loaded):
     frame, unmatched = area_frame(areas.area_counts(loaded, Filters(), NOW), None, None, None)
     rows = frame.set_index("name")
     assert rows.loc["เมืองพะเยา", "tickets"] == 3  # "เมืองพะเยา" ×2 and "อำเภอเมืองพะเยา"
-    assert rows.loc["เมืองพะเยา", "filter_name"] == "เมืองพะเยา"  # a click filters on the commoner spelling
+    assert rows.loc["เมืองพะเยา", "filter_code"] == MUEANG  # a click filters on the code
     assert rows.loc["เมืองพะเยา", "lon"] == pytest.approx((99.8 + 99.9) / 2)
     assert rows.loc["เมืองพะเยา", "completion"] == pytest.approx(1 / 3)
     assert rows.loc["เมืองพะเยา", "satisfaction"] == pytest.approx(3.5)
@@ -72,11 +84,11 @@ def test_fallback_merges_spellings_and_lists_what_it_cannot_place(loaded):
 
 
 def test_points_are_capped_and_carry_nothing_personal(loaded, monkeypatch):
-    f = Filters(district="เมืองพะเยา", subdistrict="แม่กา")
+    f = Filters(district=MUEANG, subdistrict=code_of(MUEANG, "แม่กา"))
     points = areas.ticket_points(loaded, f)
     assert list(points.columns) == ["ticket_id", "lon", "lat", "status_group"]
-    assert list(points["ticket_id"]) == ["A"]
-    assert areas.ticket_points(loaded, Filters(district="เมืองพะเยา")).empty  # only for one subdistrict
+    assert list(points["ticket_id"]) == ["A", "B"]  # newest first
+    assert areas.ticket_points(loaded, Filters(district=MUEANG)).empty  # only for one subdistrict
     monkeypatch.setattr(areas, "MAX_POINTS", 0)
     assert areas.ticket_points(loaded, f).empty
 
@@ -119,7 +131,7 @@ def test_demo_districts_and_subdistricts_on_real_boundaries(shared_data, demo_db
     want = Counter(r.district for r in demo_records)
     assert dict(zip(frame["name"], frame["tickets"])) == dict(want)
     # One level down, in Chun.
-    f = Filters(district="จุน")
+    f = Filters(district=CHUN)
     sub, unmatched = area_frame(areas.area_counts(engine, f, now), "จุน", load_areas(subdistricts), None)
     engine.dispose()
     assert unmatched == {}
@@ -138,14 +150,20 @@ def test_bangkok_districts_match_97_percent_of_tickets(shared_data, bangkok_db, 
     frame, unmatched = area_frame(counts, None, load_areas(khet), None)
     assert len(frame) == 50
     total = int(counts["tickets"].sum())
-    assert frame["tickets"].sum() / total >= 0.97
+    assert frame["tickets"].sum() / total >= 0.99
     assert frame["tickets"].sum() + sum(unmatched.values()) == total  # nothing silently dropped
-    # Independently, from the raw CSV: tickets per district name, normalised the same way.
+    # Independently, from the raw CSV: every ticket naming a khet is counted in it, and the few more
+    # a khet holds are tickets that name none (placed by their address or point).
     raw = pd.read_csv(traffy_dir / "traffy_api_2022_bkk.csv.gz", usecols=["ticket_id", "district"], dtype=str)
     raw = raw[raw["ticket_id"].fillna("").str.strip() != ""]
     per_name = raw["district"].fillna("").map(normalise_area_name).value_counts()
+    khet_names = {key[0] for key in frame["key"]}
+    naming_none = int(raw["district"].fillna("").map(normalise_area_name).map(lambda n: n not in khet_names).sum())
+    extra = 0
     for key, n in zip(frame["key"], frame["tickets"]):
-        assert n == per_name.get(key[0], 0), key
+        assert n >= per_name.get(key[0], 0), key
+        extra += n - per_name.get(key[0], 0)
+    assert extra <= naming_none
 
 
 def test_population_gives_complaints_per_10000(shared_data, demo_db):

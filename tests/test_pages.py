@@ -72,7 +72,10 @@ def test_filters_and_language_from_the_url(monkeypatch, demo_db):
     assert at.title[0].value == "Complaints overview"
     total = int(at.metric[0].value.replace(",", ""))
     assert 0 < total < 353
-    assert at.query_params["district"] == "จุน" and at.query_params["lang"] == "en"
+    assert at.query_params["district"] == "5602" and at.query_params["lang"] == "en"  # จุน, written back as its code
+    assert at.sidebar.selectbox[1].value == "5602"
+    shown = at.sidebar.selectbox[1].proto.options[at.sidebar.selectbox[1].index]
+    assert shown == "Chun"  # by its official name, in the page's language
 
 
 def test_thai_is_default_and_methods_page_has_every_definition(monkeypatch, demo_db):
@@ -100,7 +103,7 @@ def test_filters_survive_page_switches_and_language_switches(monkeypatch, demo_d
     assert [m.value for m in at.metric] == jun
     at.switch_page("pages/methods.py").run()
     assert at.title[0].value == "How numbers are computed"
-    assert at.sidebar.selectbox[1].value == "จุน"  # app.py ran: the shared filters are there
+    assert at.sidebar.selectbox[1].value == "5602"  # app.py ran: the shared filters are there (จุน)
     at.switch_page("pages/overview.py").run()
     assert not at.exception
     assert at.title[0].value == "Complaints overview"

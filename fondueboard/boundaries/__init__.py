@@ -96,3 +96,17 @@ def code_lists_from(data: dict) -> CodeLists:
     subdistricts_ = tuple(AreaCode(code, th, en, province_of[district], district, postal)
                           for code, th, en, district, postal in data["subdistricts"])
     return CodeLists(provinces_, districts_, subdistricts_)
+
+
+@functools.lru_cache(maxsize=None)
+def _names() -> dict[str, tuple[str, str]]:
+    lists = code_lists()
+    return {a.code: (a.name_th, a.name_en) for level in (lists.provinces, lists.districts, lists.subdistricts)
+            for a in level}
+
+
+def area_name(code: str | None, lang: str = "th") -> str | None:
+    """The official name of a province, district or subdistrict code, in Thai or English; None for
+    no code or one the lists do not hold."""
+    names = _names().get(code) if code else None
+    return None if names is None else names[lang == "en"]
