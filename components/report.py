@@ -53,6 +53,7 @@ class WeeklyPack:
     open_over_30: int
     categories: pd.DataFrame  # queries.overview.top_categories
     areas: pd.DataFrame  # components.maps.area_frame of the week's districts
+    shipped_boundaries: bool  # drawn with the boundaries shipped with the app (their credit is printed)
     ranking: pd.DataFrame  # queries.agencies.agency_ranking over `ranking_period`
     ranking_period: Filters
     ranking_weeks: int
@@ -398,6 +399,8 @@ def _map(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
     _legend(pdf, areas, lang)
     if not shapes:
         pdf.paragraph(t("map_no_boundaries", lang), 8.5, colour=GREY)
+    elif p.shipped_boundaries:
+        pdf.paragraph(t("map_attribution", lang), 8.5, colour=GREY)
     unplaced = [n for n, lon in zip(areas["name"], areas["lon"]) if is_missing(lon)]
     if unplaced:
         pdf.paragraph(t("map_unplaced", lang, names=", ".join(unplaced)), 8.5, colour=GREY)

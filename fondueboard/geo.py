@@ -432,3 +432,32 @@ def _place_municipal_rows(ordinary: dict[tuple[str, str], int], municipalities: 
             if len(districts_of[tambon]) == 1:
                 placed[(next(iter(districts_of[tambon])), tambon)] += total
     return dict(placed)
+
+
+# --- the boundaries shipped with the package ----------------------------------------------------
+
+def _shipped(boundary, key: tuple[str, ...]) -> Area:
+    parts = _polygon_parts(boundary.geometry)
+    point = boundary.geometry.representative_point()
+    return Area(key=key, name=boundary.name_th, code=boundary.code, polygons=_pydeck_polygons(parts),
+                centroid=(float(point.x), float(point.y)), repaired=False)
+
+
+@functools.lru_cache(maxsize=64)
+def shipped_districts(provinces: tuple[str, ...]) -> tuple[Area, ...]:
+    """The districts of the provinces (codes) as shipped (fondueboard.boundaries: already valid
+    and simplified), keyed by official name as a district file is: the map without [map] settings."""
+    from fondueboard import boundaries
+
+    return tuple(_shipped(d, (normalise_area_name(d.name_th),))
+                 for d in boundaries.districts() if d.province_code in provinces)
+
+
+@functools.lru_cache(maxsize=256)
+def shipped_subdistricts(district: str) -> tuple[Area, ...]:
+    """The subdistricts of a district (a code) as shipped, keyed (district, subdistrict) by name."""
+    from fondueboard import boundaries
+
+    name = normalise_area_name(boundaries.area_name(district) or "")
+    return tuple(_shipped(s, (name, normalise_area_name(s.name_th)))
+                 for s in boundaries.subdistricts() if s.district_code == district)

@@ -23,7 +23,7 @@ from components.session import (
 )
 from fondueboard.boundaries import area_name
 from fondueboard.config import map_config
-from fondueboard.geo import GeoFileError, load_areas, load_population
+from fondueboard.geo import GeoFileError, load_areas, load_population, shipped_districts, shipped_subdistricts
 from queries import areas
 
 lang = language()
@@ -45,9 +45,18 @@ if f.district:
 if f.subdistrict:
     crumbs[2].button(md(place_name(f.subdistrict, lang)), icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
 
+complaints_or_stop(lang)
+counts = query(areas.area_counts, f, now)
+if counts.empty:
+    st.info(t("no_data_filtered", lang))
+    st.stop()
 try:
     boundary = cfg.subdistricts if f.district else cfg.districts
-    shapes = load_areas(boundary) if boundary else None
+    if boundary:
+        shapes = load_areas(boundary)
+    else:  # the real areas, shipped with the app: the district's subdistricts, or the provinces' districts
+        shapes = (shipped_subdistricts(f.district) if f.district
+                  else shipped_districts(tuple(sorted({code[:2] for code in counts["code"] if code}))))
     # The subdistrict boundaries tell which district a municipality's tambons belong to.
     known = [a.key for a in load_areas(cfg.subdistricts)] if cfg.subdistricts else ()
     population = load_population(cfg.population, cfg.province, known) if cfg.population else None
@@ -55,11 +64,6 @@ except GeoFileError as exc:
     st.error(md_t("config_error", lang, detail=str(exc)))
     st.stop()
 
-complaints_or_stop(lang)
-counts = query(areas.area_counts, f, now)
-if counts.empty:
-    st.info(t("no_data_filtered", lang))
-    st.stop()
 frame, unmatched = area_frame(counts, area_name(f.district), shapes, population)
 
 measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
@@ -75,6 +79,8 @@ with left:
     st.markdown("**" + t("map_legend", lang, measure=t(f"measure_{measure}", lang)) + "**")
     show_chart(legend(frame, measure), config={"displayModeBar": False})
     st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
+    if not boundary:
+        st.caption(t("map_attribution", lang))
     if points is not None:
         st.caption(t("map_points_note", lang, shown=fmt_count(len(points)),
                      located=fmt_count(query(areas.located_count, f)), max=fmt_count(areas.MAX_POINTS)))

@@ -221,13 +221,25 @@ def test_map_page_three_levels_with_boundaries(monkeypatch, shared_data, demo_db
     assert any(c.value.startswith("Points: ") for c in at.caption)
 
 
-def test_map_page_without_boundaries_draws_circles(monkeypatch, demo_db, tmp_path):
+def test_map_page_without_settings_draws_the_real_areas(monkeypatch, demo_db, tmp_path):
+    """No [map] settings: the boundaries shipped with the app draw the demo's nine districts, and a
+    district's subdistricts, as polygons, with their credit (CC BY-IGO)."""
+    import json
+
+    from fondueboard.boundaries import code_lists
+
     empty = tmp_path / "fondueboard.toml"
     empty.write_text("", encoding="utf-8")
     monkeypatch.setenv("FONDUEBOARD_CONFIG", str(empty))
-    at = render(monkeypatch, demo_db("sqlite"), "pages/map.py", {"lang": "en", "period": "all"})
-    assert len(at.dataframe[0].value) == 9
-    assert any("No boundary file is configured" in c.value for c in at.caption)
+    for params, codes in (({}, {d.code for d in code_lists().districts if d.province_code == "56"}),
+                          ({"district": "5602"}, {s.code for s in code_lists().subdistricts if s.district_code == "5602"})):
+        at = render(monkeypatch, demo_db("sqlite"), "pages/map.py", {"lang": "en", "period": "all", **params})
+        (deck,) = at.get("deck_gl_json_chart")
+        layers = json.loads(deck.proto.json)["layers"]
+        assert [layer["@@type"] for layer in layers][:1] == ["PolygonLayer"]
+        assert {row["filter_code"] for row in layers[0]["data"]} == codes  # every area drawn, by its code
+        assert not any("No boundary file is configured" in c.value for c in at.caption)
+        assert any("OCHA/HDX COD-AB Thailand" in c.value and "CC BY-IGO" in c.value for c in at.caption)
 
 
 def test_a_wrong_map_setting_says_which(tmp_path, monkeypatch):

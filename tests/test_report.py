@@ -439,15 +439,16 @@ def map_page(pdf: bytes, heading: str):
     return next(p for p in reader(pdf).pages if squeezed(heading) in squeezed(p.extract_text()))
 
 
-def test_map_without_boundaries_draws_a_circle_per_district(demo_db, demo_records):
+def test_map_without_settings_draws_the_real_districts(demo_db, demo_records):
     engine = make_engine(demo_db("sqlite"))
     pdf = weekly_pack_pdf(engine, WEEK, "en", now=NOW)
     engine.dispose()
     page = map_page(pdf, "The week's complaints by district")
     districts = {r.district for r in demo_records if MONDAY <= bangkok_day(r) <= SUNDAY}
     drawn = page.get_contents().get_data()
-    assert drawn.count(b"c B") == len(districts) == 9  # one circle per district, no ticket points
-    assert shows(page.extract_text(), "No boundary file is configured", *districts)
+    assert len(districts) == 9 and drawn.count(b"c B") == 0  # polygons, not circles
+    assert drawn.count(b"h\n B") >= 9  # each district's outline, closed and filled
+    assert shows(page.extract_text(), "Boundaries: OCHA/HDX COD-AB Thailand (RTSD, 2019), CC BY-IGO", *districts)
 
 
 def test_map_with_the_real_phayao_districts(shared_data, demo_db, monkeypatch, tmp_path):
