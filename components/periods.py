@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Callable
 
 from queries.filters import Filters, clamp_date, clean_name, district_code, subdistrict_code
 
@@ -60,7 +61,7 @@ def _parse_date(value: str | None, notes: list[str]) -> date | None:
     return clamp_date(day)
 
 
-def _area(value: str | None, code_of, notes: list) -> str | None:
+def _area(value: str | None, code_of: Callable[[str | None], str | None], notes: list) -> str | None:
     """An area of the link as its code (queries.filters.district_code, subdistrict_code); a name
     that gives none is noted, with the name, rather than dropped unsaid."""
     code = code_of(value)
@@ -71,13 +72,13 @@ def _area(value: str | None, code_of, notes: list) -> str | None:
 
 
 def read_filters(params: dict[str, str], today: date | None = None,
-                 default: str = "last_week") -> tuple[Filters, tuple[str, ...]]:
+                 default: str = "last_week") -> tuple[Filters, tuple[str | tuple[str, str], ...]]:
     """Filters from URL query parameters, and the notes saying what was changed to get them.
     A link without dates shows the `default` preset on `today` (without `today`: all time), and
     ?period=all all time. Names are cleaned (queries.filters.clean_name): a name that is nothing
     but control or format characters, or longer than any name, is no filter; areas are read as
     their codes (a name that gives none is noted); unknown parameters are ignored."""
-    notes: list[str] = []
+    notes: list[str | tuple[str, str]] = []
     date_from, date_to = _parse_date(params.get("from"), notes), _parse_date(params.get("to"), notes)
     if not (date_from or date_to or notes) and today is not None and params.get("period") != ALL_TIME:
         date_from, date_to = preset_range(default, today)
