@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from fondueboard.geo import Area, match_areas, normalise_area_name
+from fondueboard.config import MapConfig
+from fondueboard.geo import Area, load_areas, match_areas, normalise_area_name, shipped_districts, shipped_subdistricts
 
 from .charts import FONT_FAMILY, GROUP_COLOURS
 from .format import fmt_count, fmt_pct, fmt_stars, is_missing
@@ -25,6 +26,18 @@ HIGHER_IS_BETTER = {"completion", "satisfaction"}
 LOW, HIGH_BAD, HIGH_GOOD = (254, 240, 217), (179, 0, 0), (0, 109, 44)
 NO_DATA = (220, 220, 220)
 COUNTS = ["tickets", "finished", "open_over_30", "ratings", "star_sum", "located", "lon_sum", "lat_sum"]
+
+
+def level_areas(cfg: MapConfig, counts: pd.DataFrame, district: str | None) -> tuple[tuple[Area, ...], bool]:
+    """The boundaries of a map's level and whether they are the ones shipped with the app (whose
+    credit is then shown): the files the [map] settings name, else the shipped district's
+    subdistricts, or the districts of the provinces `counts` (queries.areas.area_counts) holds."""
+    boundary = cfg.subdistricts if district else cfg.districts
+    if boundary:
+        return load_areas(boundary), False
+    if district:
+        return shipped_subdistricts(district), True
+    return shipped_districts(tuple(sorted({code[:2] for code in counts["code"] if code}))), True
 
 
 def area_frame(counts: pd.DataFrame, district: str | None, areas: tuple[Area, ...] | None,

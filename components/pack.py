@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy.engine import Engine
 
 from components.agencies import top_three
-from components.maps import area_frame
+from components.maps import area_frame, level_areas
 from components.report import (
     OLDEST_PER_AGENCY,
     OVERDUE_AGENCIES,
@@ -24,7 +24,6 @@ from components.report import (
 )
 from fondueboard.config import brief_config, map_config, ranking_config, report_config
 from fondueboard.db import BANGKOK, bangkok_day_bounds
-from fondueboard.geo import load_areas, shipped_districts
 from queries import meta, overview
 from queries.agencies import agency_ranking
 from queries.areas import OVERDUE_DAYS as OVER_30
@@ -77,8 +76,7 @@ def weekly_pack(engine: Engine, week: str, now: datetime | None = None) -> Weekl
     window = the_week.with_period(monday - timedelta(weeks=weeks - 1), sunday)
     overdue = overdue_by_agency(engine, as_of)
     counts = area_counts(engine, the_week, as_of)
-    boundaries = (load_areas(map_cfg.districts) if map_cfg.districts
-                  else shipped_districts(tuple(sorted({code[:2] for code in counts["code"] if code}))))
+    boundaries, shipped = level_areas(map_cfg, counts, None)
     return WeeklyPack(
         week=week_name(monday), monday=monday, sunday=sunday, generated_at=now, as_of=as_of,
         province=map_cfg.province or main_province(engine),
@@ -88,7 +86,7 @@ def weekly_pack(engine: Engine, week: str, now: datetime | None = None) -> Weekl
         brief=brief(engine, the_week, now, brief_cfg), brief_cfg=brief_cfg,
         open_over_30=open_over_count(engine, OVER_30, as_of),
         categories=overview.top_categories(engine, the_week, 10),
-        areas=area_frame(counts, None, boundaries, None)[0], shipped_boundaries=not map_cfg.districts,
+        areas=area_frame(counts, None, boundaries, None)[0], shipped_boundaries=shipped,
         ranking=agency_ranking(engine, window, rank_cfg), ranking_period=window, ranking_weeks=weeks,
         ranking_cfg=rank_cfg,
         overdue=overdue,

@@ -7,7 +7,7 @@ from components.tickets import ticket_rows
 from components.format import fmt_count, place_name
 from components.i18n import t
 from components.safe_text import md, md_t
-from components.maps import area_deck, area_frame, legend, measures_available, value_text
+from components.maps import area_deck, area_frame, legend, level_areas, measures_available, value_text
 from components.session import (
     complaints_or_stop,
     config_or_stop,
@@ -23,7 +23,7 @@ from components.session import (
 )
 from fondueboard.boundaries import area_name
 from fondueboard.config import map_config
-from fondueboard.geo import GeoFileError, load_areas, load_population, shipped_districts, shipped_subdistricts
+from fondueboard.geo import GeoFileError, load_areas, load_population
 from queries import areas
 
 lang = language()
@@ -51,12 +51,7 @@ if counts.empty:
     st.info(t("no_data_filtered", lang))
     st.stop()
 try:
-    boundary = cfg.subdistricts if f.district else cfg.districts
-    if boundary:
-        shapes = load_areas(boundary)
-    else:  # the real areas, shipped with the app: the district's subdistricts, or the provinces' districts
-        shapes = (shipped_subdistricts(f.district) if f.district
-                  else shipped_districts(tuple(sorted({code[:2] for code in counts["code"] if code}))))
+    shapes, shipped = level_areas(cfg, counts, f.district)
     # The subdistrict boundaries tell which district a municipality's tambons belong to.
     known = [a.key for a in load_areas(cfg.subdistricts)] if cfg.subdistricts else ()
     population = load_population(cfg.population, cfg.province, known) if cfg.population else None
@@ -79,7 +74,7 @@ with left:
     st.markdown("**" + t("map_legend", lang, measure=t(f"measure_{measure}", lang)) + "**")
     show_chart(legend(frame, measure), config={"displayModeBar": False})
     st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
-    if not boundary:
+    if shipped:
         st.caption(t("map_attribution", lang))
     if points is not None:
         st.caption(t("map_points_note", lang, shown=fmt_count(len(points)),
