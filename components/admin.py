@@ -1,5 +1,5 @@
-"""The admin page's tables: the import log and each run's data quality as people read them (pure,
-testable without a browser)."""
+"""The admin page's tables: the import log, each run's data quality and how the complaints were
+placed, as people read them (pure, testable without a browser)."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,8 +7,9 @@ import unicodedata
 import pandas as pd
 
 from fondueboard.db import SYNC_SOURCE_PREFIX
+from fondueboard.ticket_areas import AREA_FOUND
 
-from .format import fmt_count, fmt_moment, is_missing
+from .format import fmt_count, fmt_moment, fmt_pct, is_missing
 from .i18n import t
 
 # Characters one cannot see, or that mean nothing in text: shown by their code point, so that an
@@ -78,3 +79,23 @@ def cleaned_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_rows", lang): rows["rows"],
         t("col_first_line", lang): rows["first_line"],
     })
+
+
+def placement_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """queries.admin.area_placement as shown: every way a complaint can be placed (names, address,
+    point, nowhere; each even at zero), then any value this version does not know under its own
+    text, then "not yet resolved" where some are; with the complaints, their share of all
+    complaints, those placed to a province only, and one sentence on what it means."""
+    found = {None if is_missing(way) else str(way): (int(n), int(p))
+             for way, n, p in zip(counts["area_found"], counts["tickets"], counts["province_only"])}
+    total = sum(n for n, _ in found.values())
+    unknown = sorted(way for way in found if way is not None and way not in AREA_FOUND)
+    rows = []
+    for way in [*AREA_FOUND, *unknown, *([None] if None in found else [])]:
+        n, province_only = found.get(way, (0, 0))
+        key = "pending" if way is None else way if way in AREA_FOUND else None
+        rows.append((t(f"placed_{key}", lang) if key else visible(way), n,
+                     fmt_pct(n / total if total else None, 2), province_only,
+                     t(f"placed_{key}_note" if key else "placed_unknown_note", lang)))
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in ("col_placed_by", "col_tickets", "col_share",
+                                                           "col_province_only", "col_meaning")])

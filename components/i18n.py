@@ -394,6 +394,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_rows": {"th": "จำนวนแถว", "en": "Rows"},
     "col_first_line": {"th": "บรรทัดแรก", "en": "First line"},
     "col_raw_length": {"th": "ความยาวเต็ม (ตัวอักษร)", "en": "Whole length (characters)"},
+    # admin: how the complaints were placed (tickets.area_found)
+    "admin_placed": {"th": "เรื่องร้องเรียนถูกระบุพื้นที่จากอะไร", "en": "Where complaints were placed"},
+    "admin_placed_note": {
+        "th": "เรื่องทั้งหมด {n} เรื่องในฐานข้อมูล นับตามสิ่งที่ให้รหัสจังหวัด อำเภอ และตำบลตอนนำเข้า โดยลองตามลำดับ: ชื่อพื้นที่ ข้อความที่อยู่ แล้วจึงพิกัด สัดส่วนคิดจากเรื่องทั้งหมด “ได้แค่จังหวัด” คือเรื่องที่ได้จังหวัดแต่ไม่มีสิ่งใดให้อำเภอได้ จึงไม่อยู่ในอำเภอใด",
+        "en": "All {n} complaints in the database, counted by what gave them their province, district and subdistrict codes at import, tried in this order: the area names, the address text, the coordinates. Shares are of all complaints. “Province only”: the province was found but nothing gave the district, so the complaint is in no district.",
+    },
+    "placed_names": {"th": "ชื่อพื้นที่", "en": "Area names"},
+    "placed_names_note": {
+        "th": "ชื่อจังหวัด อำเภอ และตำบลที่เขียนในเรื่อง (ตัดคำนำหน้า เช่น อ. ต.) ตรงกับชื่อทางการของกรมการปกครอง",
+        "en": "The province, district and subdistrict names written on the complaint (prefixes such as อ. or ต. removed) match the official DOPA names.",
+    },
+    "placed_address": {"th": "ข้อความที่อยู่", "en": "Address text"},
+    "placed_address_note": {
+        "th": "ชื่อพื้นที่ไม่ให้อำเภอที่รู้จัก จึงอ่านอำเภอและตำบลจากข้อความที่อยู่ (เช่น “ต.ปง อ.ปง จ.พะเยา”)",
+        "en": "The area names gave no known district, so the district and subdistrict were read from the address text (such as “ต.ปง อ.ปง จ.พะเยา”).",
+    },
+    "placed_point": {"th": "พิกัด", "en": "Coordinates"},
+    "placed_point_note": {
+        "th": "ทั้งชื่อพื้นที่และที่อยู่ไม่ให้อำเภอที่รู้จัก จึงใช้ขอบเขตตำบลที่พิกัดของเรื่องตกอยู่",
+        "en": "Neither the area names nor the address gave a known district, so the subdistrict boundary its coordinates fall in was used.",
+    },
+    "placed_none": {"th": "ระบุไม่ได้", "en": "Found nowhere"},
+    "placed_none_note": {
+        "th": "ไม่มีทั้งชื่อพื้นที่ ที่อยู่ หรือพิกัดที่ให้แม้แต่จังหวัด เรื่องยังถูกเก็บและนับในตัวเลขรวม แต่ไม่อยู่ในพื้นที่ใด",
+        "en": "No area name, address or coordinates gave even a province: the complaint is kept and counted in the totals, but in no area.",
+    },
+    "placed_pending": {"th": "ยังไม่ได้ระบุ", "en": "Not yet resolved"},
+    "placed_pending_note": {
+        "th": "เก็บไว้โดยโปรแกรมรุ่นที่ยังไม่มีรหัสพื้นที่ จะถูกระบุเมื่อสร้างตารางสรุปใหม่ครั้งถัดไป (เมื่อเริ่มแอปครั้งแรกหลังปรับรุ่น)",
+        "en": "Stored by a version without area codes; they are placed when the summaries are next rebuilt (the app's first start after an upgrade).",
+    },
+    "placed_unknown_note": {"th": "ค่านี้ไม่ใช่ค่าที่โปรแกรมรุ่นนี้รู้จัก", "en": "A value this version of the app does not know."},
+    "col_placed_by": {"th": "ระบุจาก", "en": "Placed by"},
+    "col_province_only": {"th": "ได้แค่จังหวัด", "en": "Province only"},
+    "col_meaning": {"th": "ความหมาย", "en": "What it means"},
     "field_ticket_id": {"th": "รหัสเรื่อง", "en": "Ticket id"},
     "field_status": {"th": "สถานะ", "en": "Status"},
     "field_finished_by": {"th": "หน่วยงานที่ปิดเรื่อง", "en": "Finished by"},
@@ -692,8 +727,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "m_map_h": {"th": "แผนที่", "en": "Map"},
     "m_map": {
-        "th": "แผนที่ใช้ช่วงเวลาและตัวกรองเดียวกัน ระดับจังหวัดแสดงอำเภอ คลิกอำเภอเพื่อดูตำบล คลิกตำบลเพื่อดูเรื่องเป็นจุด (ไม่เกิน 5,000 จุด ใหม่ที่สุดก่อน) ค่าที่ใช้ระบายสี: จำนวนเรื่อง, อัตราความสำเร็จ, เรื่องค้าง (รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ) ที่อายุเกิน 30 วันเต็ม, ความพึงพอใจ และเรื่องต่อประชากร 10,000 คน (เมื่อกำหนดตารางประชากร: เรื่อง ÷ ประชากรตามทะเบียน × 10,000) สีอ่อนถึงเข้มไล่จากค่าต่ำสุดถึงสูงสุดของพื้นที่ในระดับนั้น แต่ละเรื่องถูกระบุอำเภอและตำบลเป็นรหัสเขตการปกครองทางการ (กรมการปกครอง) ตอนนำเข้า จากคอลัมน์พื้นที่ (ตัดคำนำหน้า เช่น อำเภอ อ. เขต ตำบล ต. แขวง และใช้จังหวัดแยกอำเภอชื่อซ้ำ) ถ้าไม่ได้จึงใช้ข้อความที่อยู่ แล้วจึงใช้พิกัด ชื่อที่แสดงคือชื่อทางการของรหัส ข้อความเดิมเก็บไว้ด้วย ขอบเขตจับคู่กับรหัสด้วยชื่อทางการ เรื่องที่ระบุพื้นที่ไม่ได้และพื้นที่ที่จับคู่ไม่ได้แสดงในหมายเหตุคุณภาพข้อมูล ถ้าไม่ได้กำหนด [map] ในไฟล์ตั้งค่า แผนที่ใช้ขอบเขตอำเภอและตำบลที่มากับโปรแกรม (OCHA/HDX COD-AB Thailand, RTSD 2019, CC BY-IGO) ไฟล์ที่กำหนดในไฟล์ตั้งค่าใช้แทนได้",
-        "en": "The map uses the same period and filters. The province level shows districts; clicking a district shows its subdistricts; clicking a subdistrict shows its complaints as points (at most 5,000, newest first). Measures: complaints; completion rate; open complaints (waiting, in progress or forwarded) more than 30 whole days old; satisfaction; and, when a population table is configured, complaints per 10,000 residents (complaints ÷ registered population × 10,000). Colours run light to dark from the lowest to the highest area at that level. Each complaint's district and subdistrict are resolved at import to their official (DOPA) codes: from its area columns (prefixes such as อำเภอ, อ., เขต, ตำบล, ต., แขวง removed, the province deciding between same-named districts), else its address text, else its point; areas are shown by the official name of their code, and the text as written is kept. Boundaries are matched to the codes by those official names; complaints placed nowhere, and areas no boundary matches, are listed in the data-quality note. Without [map] settings the boundaries shipped with the app draw every district and subdistrict (OCHA/HDX COD-AB Thailand, RTSD 2019, CC BY-IGO); files named in the settings replace them.",
+        "th": "แผนที่ใช้ช่วงเวลาและตัวกรองเดียวกัน ระดับจังหวัดแสดงอำเภอ คลิกอำเภอเพื่อดูตำบล คลิกตำบลเพื่อดูเรื่องเป็นจุด (ไม่เกิน 5,000 จุด ใหม่ที่สุดก่อน) ค่าที่ใช้ระบายสี: จำนวนเรื่อง, อัตราความสำเร็จ, เรื่องค้าง (รอรับเรื่อง กำลังดำเนินการ หรือส่งต่อ) ที่อายุเกิน 30 วันเต็ม, ความพึงพอใจ และเรื่องต่อประชากร 10,000 คน (เมื่อกำหนดตารางประชากร: เรื่อง ÷ ประชากรตามทะเบียน × 10,000) สีอ่อนถึงเข้มไล่จากค่าต่ำสุดถึงสูงสุดของพื้นที่ในระดับนั้น แต่ละเรื่องถูกระบุอำเภอและตำบลเป็นรหัสเขตการปกครองทางการ (กรมการปกครอง) ตอนนำเข้า จากคอลัมน์พื้นที่ (ตัดคำนำหน้า เช่น อำเภอ อ. เขต ตำบล ต. แขวง และใช้จังหวัดแยกอำเภอชื่อซ้ำ) ถ้าไม่ได้จึงใช้ข้อความที่อยู่ แล้วจึงใช้พิกัด ชื่อที่แสดงคือชื่อทางการของรหัส ข้อความเดิมเก็บไว้ด้วย ขอบเขตจับคู่กับรหัสด้วยชื่อทางการ เรื่องที่ระบุพื้นที่ไม่ได้และพื้นที่ที่จับคู่ไม่ได้แสดงในหมายเหตุคุณภาพข้อมูล ถ้าไม่ได้กำหนด [map] ในไฟล์ตั้งค่า แผนที่ใช้ขอบเขตอำเภอและตำบลที่มากับโปรแกรม (OCHA/HDX COD-AB Thailand, RTSD 2019, CC BY-IGO) ไฟล์ที่กำหนดในไฟล์ตั้งค่าใช้แทนได้ หน้าการนำเข้านับเรื่องทั้งหมดในฐานข้อมูลตามสิ่งที่ใช้ระบุพื้นที่ (ชื่อพื้นที่ ข้อความที่อยู่ พิกัด หรือระบุไม่ได้ และเรื่องที่ได้แค่จังหวัด) แต่ละแบบพร้อมสัดส่วน = จำนวนเรื่อง ÷ เรื่องทั้งหมดในฐานข้อมูล",
+        "en": "The map uses the same period and filters. The province level shows districts; clicking a district shows its subdistricts; clicking a subdistrict shows its complaints as points (at most 5,000, newest first). Measures: complaints; completion rate; open complaints (waiting, in progress or forwarded) more than 30 whole days old; satisfaction; and, when a population table is configured, complaints per 10,000 residents (complaints ÷ registered population × 10,000). Colours run light to dark from the lowest to the highest area at that level. Each complaint's district and subdistrict are resolved at import to their official (DOPA) codes: from its area columns (prefixes such as อำเภอ, อ., เขต, ตำบล, ต., แขวง removed, the province deciding between same-named districts), else its address text, else its point; areas are shown by the official name of their code, and the text as written is kept. Boundaries are matched to the codes by those official names; complaints placed nowhere, and areas no boundary matches, are listed in the data-quality note. Without [map] settings the boundaries shipped with the app draw every district and subdistrict (OCHA/HDX COD-AB Thailand, RTSD 2019, CC BY-IGO); files named in the settings replace them. The imports page counts every complaint in the database by what placed it (its area names, its address text, its coordinates, or nothing; and those placed to a province only), each with its share = those complaints ÷ all complaints in the database.",
     },
     "m_counts_h": {"th": "หน่วยงานและอำเภอ", "en": "Agencies and districts"},
     "m_counts": {

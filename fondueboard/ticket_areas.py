@@ -19,6 +19,8 @@ from fondueboard.db import tickets
 # from columns that are in it).
 AREA_FIELDS = ("province_code", "district_code", "subdistrict_code", "area_found")
 FOUND_NOWHERE = "none"
+# Every value area_found takes once resolved: what decided the codes (fondueboard.areas.resolve).
+AREA_FOUND = ("names", "address", "point", FOUND_NOWHERE)
 BATCH = 20_000
 
 
@@ -39,12 +41,17 @@ def _values(found: ResolvedArea) -> tuple:
 
 def resolve_stored(conn: Connection) -> int:
     """Resolve the stored complaints that have no area_found yet (a database made before codes);
-    returns how many."""
+    returns how many. Pages by id (keyset): each page starts after the last id of the one before,
+    so no row is read twice, even one whose resolution leaves area_found empty."""
     t = tickets
     done = 0
+    last = None
     while True:
-        rows = conn.execute(select(t.c.id, t.c.province, t.c.district, t.c.subdistrict, t.c.address, t.c.longitude,
-                                   t.c.latitude).where(t.c.area_found.is_(None)).order_by(t.c.id).limit(BATCH)).all()
+        stmt = select(t.c.id, t.c.province, t.c.district, t.c.subdistrict, t.c.address, t.c.longitude,
+                      t.c.latitude).where(t.c.area_found.is_(None))
+        if last is not None:
+            stmt = stmt.where(t.c.id > last)
+        rows = conn.execute(stmt.order_by(t.c.id).limit(BATCH)).all()
         if not rows:
             return done
         values = area_values(tuple(r)[1:] for r in rows)
@@ -52,3 +59,6 @@ def resolve_stored(conn: Connection) -> int:
             {name: bindparam(name) for name in AREA_FIELDS}),
             [{"ticket": r.id, **dict(zip(AREA_FIELDS, v))} for r, v in zip(rows, values)])
         done += len(rows)
+        if len(rows) < BATCH:
+            return done
+        last = rows[-1].id

@@ -1,10 +1,10 @@
 """Admin: every import and sync run with its counts, its data quality (the rows it set aside, the
-values it stored other than as written), and its errors."""
+values it stored other than as written), and its errors; and how the complaints were placed."""
 from datetime import datetime, timezone
 
 import streamlit as st
 
-from components.admin import cleaned_table, rejected_table, run_label, runs_table
+from components.admin import cleaned_table, placement_table, rejected_table, run_label, runs_table
 from components.format import fmt_count
 from components.i18n import t
 from components.session import freshness_caption, language, paged_table, presenting, query, table_with_download
@@ -53,3 +53,8 @@ else:
                     lambda limit, offset: cleaned_table(query(admin.cleaned, run, limit, offset), lang), lang)
     else:
         st.caption(t("admin_none_cleaned", lang))
+
+st.subheader(t("admin_placed", lang))
+placed = query(admin.area_placement)
+st.caption(t("admin_placed_note", lang, n=fmt_count(placed["tickets"].sum())))
+table_with_download(placement_table(placed, lang), "area_placement", lang)
