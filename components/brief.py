@@ -17,7 +17,7 @@ from queries.flow import Brief
 
 from .agencies import agency_link
 from .cards import Card
-from .format import fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, place_name, round_half_up
+from .format import district_label, fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, place_name, round_half_up
 from .i18n import STRINGS, t
 from .periods import params_from_filters
 from .safe_text import md
@@ -99,14 +99,18 @@ def flow_table(b: Brief, lang: str) -> pd.DataFrame:
 
 
 def _area_link(district: str, category: str, f: Filters, lang: str) -> str:
-    """Relative URL of the overview filtered to one district and category, for the same period."""
-    view = replace(f, district=district or None, subdistrict=None, category=category)
+    """Relative URL of the overview filtered to one district and category, for the same period
+    (to the province, for those placed in a province but no district of it)."""
+    if district and len(district) == 2:
+        view = replace(f, province=district, district=None, subdistrict=None, category=category)
+    else:
+        view = replace(f, district=district or None, subdistrict=None, category=category)
     return "?" + urlencode(params_from_filters(view, lang))
 
 
 def area_label(district: str, category: str, lang: str) -> str:
     """A district × category cell as it is named: "district · category"."""
-    return f"{place_name(district, lang)} · {t('unspecified', lang) if category == UNSPECIFIED else category}"
+    return f"{district_label(district, lang)} · {t('unspecified', lang) if category == UNSPECIFIED else category}"
 
 
 def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: str) -> pd.DataFrame:
@@ -126,6 +130,22 @@ def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: s
         t("col_baseline", lang): [round(float(v), 1) for v in rows["baseline"]],
         t("col_excess", lang): [round(float(v), 1) for v in rows["excess"]],
         t("col_open", lang): links,
+    })
+
+
+def province_table(provinces: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
+    """queries.overview.by_province as shown and downloaded: each province by name, its figures,
+    and a link to the same view of that province alone."""
+    return pd.DataFrame({
+        t("province", lang): [place_name(code, lang) if code else t("no_province", lang) for code in provinces["province"]],
+        t("col_tickets", lang): provinces["total"].to_list(),
+        t("kpi_finished", lang): provinces["finished"].to_list(),
+        t("kpi_completion", lang): [fmt_pct(v, 2) for v in provinces["completion_rate"]],
+        t("kpi_satisfaction", lang): [fmt_stars(v) for v in provinces["satisfaction"]],
+        t("col_ratings", lang): provinces["ratings"].to_list(),
+        t("col_open", lang): ["?" + urlencode(params_from_filters(replace(f, province=code, district=None,
+                                                                           subdistrict=None), lang)) if code else None
+                              for code in provinces["province"]],
     })
 
 

@@ -20,6 +20,14 @@ def place_name(code: str | None, lang: str, written: str | None = None) -> str:
     return area_name(code, lang) or written or t("no_district", lang)
 
 
+def district_label(code: str | None, lang: str, written: str | None = None) -> str:
+    """A district as shown (place_name); a province's code where a district is expected (the
+    complaints placed in the province but in no district of it) says so."""
+    if code and len(code) == 2 and area_name(code, lang):
+        return t("province_no_district", lang, province=area_name(code, lang))
+    return place_name(code, lang, written)
+
+
 def is_missing(x) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 

@@ -14,10 +14,19 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from fondueboard.config import MapConfig
-from fondueboard.geo import Area, load_areas, match_areas, normalise_area_name, shipped_districts, shipped_subdistricts
+from fondueboard.boundaries import area_name
+from fondueboard.geo import (
+    Area,
+    load_areas,
+    match_areas,
+    normalise_area_name,
+    shipped_districts,
+    shipped_provinces,
+    shipped_subdistricts,
+)
 
 from .charts import FONT_FAMILY, GROUP_COLOURS
-from .format import fmt_count, fmt_pct, fmt_stars, is_missing
+from .format import district_label, fmt_count, fmt_pct, fmt_stars, is_missing
 from .i18n import group_label, t
 
 MEASURES = ("tickets", "completion", "open_over_30", "satisfaction", "per_10k")
@@ -28,51 +37,89 @@ NO_DATA = (220, 220, 220)
 COUNTS = ["tickets", "finished", "open_over_30", "ratings", "star_sum", "located", "lon_sum", "lat_sum"]
 
 
-def level_areas(cfg: MapConfig, counts: pd.DataFrame, district: str | None) -> tuple[tuple[Area, ...], bool]:
+CODE_DIGITS = {"province": 2, "district": 4, "subdistrict": 6}  # DOPA codes nest: 56 ⊃ 5601 ⊃ 560101
+
+
+def map_level(province: str | None, district: str | None, provinces: list[str]) -> tuple[str, str | None]:
+    """(the level of the areas the map draws, the code of the area they lie in): a district's
+    subdistricts, a province's districts, or, with several provinces in the database and none
+    chosen, the country's provinces."""
+    if district:
+        return "subdistrict", district
+    if province:
+        return "district", province
+    if len(provinces) > 1:
+        return "province", None
+    return "district", provinces[0] if provinces else None
+
+
+def level_areas(cfg: MapConfig, counts: pd.DataFrame, level: str, parent: str | None) -> tuple[tuple[Area, ...], bool]:
     """The boundaries of a map's level and whether they are the ones shipped with the app (whose
-    credit is then shown): the files the [map] settings name, else the shipped district's
-    subdistricts, or the districts of the provinces `counts` (queries.areas.area_counts) holds."""
-    boundary = cfg.subdistricts if district else cfg.districts
+    credit is then shown): the files the [map] settings name, else the shipped provinces, the
+    districts of `parent` (else of the provinces `counts`, queries.areas.area_counts, holds), or
+    the subdistricts of `parent`."""
+    if level == "province":
+        return shipped_provinces(), True
+    boundary = cfg.subdistricts if level == "subdistrict" else cfg.districts
     if boundary:
         return load_areas(boundary), False
-    if district:
-        return shipped_subdistricts(district), True
-    return shipped_districts(tuple(sorted({code[:2] for code in counts["code"] if code}))), True
+    if level == "subdistrict":
+        return shipped_subdistricts(parent), True
+    provinces = (parent,) if parent else tuple(sorted({code[:2] for code in counts["code"] if code}))
+    return shipped_districts(provinces), True
 
 
-def area_frame(counts: pd.DataFrame, district: str | None, areas: tuple[Area, ...] | None,
-               population: dict | None) -> tuple[pd.DataFrame, dict]:
-    """One row per area of the level, with counts, measures and where to draw it.
+def _name_key(code: str) -> tuple[str, ...]:
+    """The names a boundary file without codes knows an area by: (district, subdistrict) for a
+    subdistrict, else its own name."""
+    if len(code) == CODE_DIGITS["subdistrict"]:
+        return (area_name(code[:4]) or "", area_name(code) or "")
+    return (area_name(code) or "",)
 
-    counts: queries.areas.area_counts (one row per area code, with its official name). district:
-    None at the province level, else the selected district's name (the rows are its
-    subdistricts). areas: boundaries of the
-    level (None: circles at the centre of the tickets). Returns the frame and the ticket names that
-    match no area, with their ticket counts (for the data-quality note: never silently dropped)."""
-    prefix = (district,) if district else ()
-    keyed = {prefix + (name,): row for name, row in zip(counts["name"], counts.to_dict("records"))}
-    code_of = dict(zip(counts["name"], counts["code"]))
-    if areas is not None:
-        if district:
-            areas = tuple(a for a in areas if a.key[0] == normalise_area_name(district))
-        match = match_areas(areas, {k: int(r["tickets"]) for k, r in keyed.items()})
-        area_of, unmatched = match.area_of, dict(match.unmatched)
-        shapes = {a.key: a for a in areas}
-    else:
-        # No boundaries: names that normalise alike are one area, drawn where its tickets are.
-        area_of = {k: tuple(normalise_area_name(n) for n in k) for k in keyed if normalise_area_name(k[-1])}
-        unmatched = {k: int(r["tickets"]) for k, r in keyed.items() if k not in area_of}
-        shapes = {}
+
+def area_frame(counts: pd.DataFrame, level: str, areas: tuple[Area, ...] | None, population: dict | None,
+               lang: str = "th", parent: str | None = None) -> tuple[pd.DataFrame, dict]:
+    """One row per area of the level, numbered for the map's labels, with counts, measures and
+    where to draw it.
+
+    counts: queries.areas.area_counts at `level` (one row per code). areas: the level's
+    boundaries (None: circles at the centre of the tickets), matched by code, and by official
+    name where a file has no codes; at the subdistrict level only those of `parent` (a district
+    code). Returns the frame and, by name, the complaints that match no area, with their counts
+    (for the data-quality note: never silently dropped): those placed nowhere at this level, and
+    any code no boundary has."""
+    digits = CODE_DIGITS[level]
+    if areas is not None and level == "subdistrict" and parent:
+        district = normalise_area_name(area_name(parent) or "")
+        areas = tuple(a for a in areas if (a.code or "").startswith(parent) or a.key[0] == district)
+    by_code = {a.code: a for a in areas or () if a.code}
+    rows_of = {code: row for code, row in zip(counts["code"], counts.to_dict("records"))}
+    area_of, unmatched, by_name = {}, {}, {}
+    for code, row in rows_of.items():
+        if len(code) != digits:  # placed nowhere at this level
+            unmatched[(district_label(code, lang) if code else "",)] = int(row["tickets"])
+        elif areas is None:
+            area_of[code] = (code,)
+        elif code in by_code:
+            area_of[code] = by_code[code].key
+        else:
+            by_name[_name_key(code)] = code
+    if by_name:
+        match = match_areas(areas, {key: int(rows_of[code]["tickets"]) for key, code in by_name.items()})
+        for key, code in by_name.items():
+            if key in match.area_of:
+                area_of[code] = match.area_of[key]
+            else:
+                unmatched[key] = int(rows_of[code]["tickets"])
+    shapes = {a.key: a for a in areas or ()}
     totals: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
-    raw_names: dict[tuple, dict] = defaultdict(dict)
-    for k, row in keyed.items():
-        if k in area_of:
-            for c in COUNTS:
-                totals[area_of[k]][c] += row[c]
-            raw_names[area_of[k]][k[-1]] = row["tickets"]
-    keys = list(shapes) if shapes else list(totals)
+    codes_in: dict[tuple, dict] = defaultdict(dict)
+    for code, key in area_of.items():
+        for c in COUNTS:
+            totals[key][c] += rows_of[code][c]
+        codes_in[key][code] = rows_of[code]["tickets"]
     rows = []
-    for key in keys:
+    for key in (list(shapes) if areas is not None else list(totals)):
         c = totals[key]
         shape = shapes.get(key)
         if shape is not None:
@@ -81,22 +128,25 @@ def area_frame(counts: pd.DataFrame, district: str | None, areas: tuple[Area, ..
             lon, lat = c["lon_sum"] / c["located"], c["lat_sum"] / c["located"]
         else:
             lon, lat = None, None  # no boundary and no coordinates: listed, not drawn
-        names = raw_names.get(key, {})
+        codes = codes_in.get(key, {})
+        # The code a click filters on: the boundary's own, else the one most of its complaints carry.
+        code = (shape.code if shape is not None and shape.code and area_name(shape.code)
+                else max(codes, key=codes.get) if codes else None)
         rows.append({
-            "key": key,
-            "name": shape.name if shape else max(names, key=names.get),
-            # The ticket name a click filters on: the one most of the area's tickets use.
-            "filter_code": code_of.get(max(names, key=names.get)) if names else None,
+            "key": key, "code": code,
+            "name": (area_name(code, lang) if code else None) or (shape.name if shape is not None else ""),
             **{col: c[col] for col in ("tickets", "finished", "open_over_30", "ratings")},
             "completion": c["finished"] / c["tickets"] if c["tickets"] else None,
             "satisfaction": c["star_sum"] / c["ratings"] if c["ratings"] else None,
             "per_10k": _per_10k(c["tickets"], key, population),
             "lon": lon, "lat": lat,
-            "polygons": shape.polygons if shape else None,
+            "polygons": shape.polygons if shape is not None else None,
         })
-    frame = pd.DataFrame(rows, columns=["key", "name", "filter_code", "tickets", "finished", "open_over_30",
-                                        "ratings", "completion", "satisfaction", "per_10k", "lon", "lat", "polygons"])
-    return frame.sort_values(["tickets", "name"], ascending=[False, True]).reset_index(drop=True), unmatched
+    frame = pd.DataFrame(rows, columns=["key", "code", "name", "tickets", "finished", "open_over_30", "ratings",
+                                        "completion", "satisfaction", "per_10k", "lon", "lat", "polygons"])
+    frame = frame.sort_values(["tickets", "name"], ascending=[False, True]).reset_index(drop=True)
+    frame.insert(0, "number", range(1, len(frame) + 1))  # the label on the map, beside the name in the list
+    return frame, unmatched
 
 
 def _per_10k(tickets: int, key: tuple, population: dict | None):
@@ -200,6 +250,7 @@ def area_deck(frame: pd.DataFrame, measure: str, lang: str, basemap: bool = Fals
             get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
             get_fill_color="colour", get_line_color=[60, 60, 60, 255], line_width_min_pixels=1, auto_highlight=True))
         lons, lats = list(placed["lon"]), list(placed["lat"])
+    layers.append(_labels(data if data["polygons"].notna().any() else placed, 20 if coarse else 15))
     if points is not None and len(points):
         pts = points.assign(colour=[_rgb(GROUP_COLOURS[g]) for g in points["status_group"]],
                             name=points["ticket_id"], value=[group_label(g, lang) for g in points["status_group"]],
@@ -215,6 +266,29 @@ def area_deck(frame: pd.DataFrame, measure: str, lang: str, basemap: bool = Fals
         # Plain text, never HTML: names come from data files and tickets.
         tooltip={"text": "{name}\n{label}: {value}\n" + t("col_tickets", lang) + ": {tickets_text}"},
     )
+
+
+LABEL_EVERY_AREA_UP_TO = 40  # beyond (the country's 77 provinces), numbers would cover each other
+
+
+def labelled_areas(frame: pd.DataFrame) -> pd.Series:
+    """Which areas carry their number on the map: every area of a level of up to 40 (a province's
+    districts, a district's subdistricts), else (Bangkok's 50 khet, the country's 77 provinces)
+    those with complaints. Every area is in the list beside the map either way."""
+    return frame["tickets"] > 0 if len(frame) > LABEL_EVERY_AREA_UP_TO else pd.Series(True, index=frame.index)
+
+
+def _labels(areas: pd.DataFrame, size: int) -> pdk.Layer:
+    """Each area's number at its centre, the list beside the map naming it: every area can be
+    told without hovering. Numbers, not names: deck.gl draws text glyph by glyph, which cannot
+    place Thai vowel and tone marks; the browser shapes the names in the list."""
+    placed = areas[labelled_areas(areas)].dropna(subset=["lon", "lat"])
+    return pdk.Layer("TextLayer", pd.DataFrame({"lon": placed["lon"], "lat": placed["lat"],
+                                                "number": [str(n) for n in placed["number"]]}),
+                     id="labels", get_position=["lon", "lat"], get_text="number", get_size=size,
+                     get_color=[20, 20, 20, 255], get_text_anchor="'middle'", get_alignment_baseline="'center'",
+                     font_family="'sans-serif'", font_weight=700, font_settings={"sdf": True},
+                     outline_width=3, outline_color=[255, 255, 255, 230])
 
 
 def _rgb(hex_colour: str) -> list[int]:

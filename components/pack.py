@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy.engine import Engine
 
 from components.agencies import top_three
-from components.maps import area_frame, level_areas
+from components.maps import area_frame, level_areas, map_level
 from components.report import (
     OLDEST_PER_AGENCY,
     OVERDUE_AGENCIES,
@@ -28,10 +28,9 @@ from queries import meta, overview
 from queries.agencies import agency_ranking
 from queries.areas import OVERDUE_DAYS as OVER_30
 from queries.areas import area_counts
-from queries.filters import Filters
+from queries.filters import Filters, province_code
 from queries.flow import brief
 from queries.report import (
-    main_province,
     oldest_overdue,
     open_over_count,
     overdue_by_agency,
@@ -72,21 +71,29 @@ def weekly_pack(engine: Engine, week: str, now: datetime | None = None) -> Weekl
         raise ValueError(f"week {week_name(monday)} has not started yet (it starts on {monday})")
     as_of = min(end, now)  # a week still running is measured up to now
     rank_cfg, weeks, map_cfg, brief_cfg = ranking_config(), report_config().ranking_weeks, map_config(), brief_config()
-    the_week = Filters(monday, sunday)
+    # The pack speaks for the province the settings name, else for the one the database holds;
+    # a database of several provinces gets a national pack, its map the provinces.
+    provinces = meta.filter_options(engine)["province"]
+    province = province_code(map_cfg.province) if map_cfg.province else None
+    province = province or (provinces[0] if len(provinces) == 1 else None)
+    # Only where there are others to leave out: in a database of one province, the complaints
+    # placed nowhere are that province's too.
+    the_week = Filters(monday, sunday, province=province if len(provinces) > 1 else None)
     window = the_week.with_period(monday - timedelta(weeks=weeks - 1), sunday)
     overdue = overdue_by_agency(engine, as_of)
-    counts = area_counts(engine, the_week, as_of)
-    boundaries, shipped = level_areas(map_cfg, counts, None)
+    level, parent = map_level(province, None, provinces)
+    counts = area_counts(engine, the_week, as_of, level)
+    boundaries, shipped = level_areas(map_cfg, counts, level, parent)
     return WeeklyPack(
         week=week_name(monday), monday=monday, sunday=sunday, generated_at=now, as_of=as_of,
-        province=map_cfg.province or main_province(engine),
+        province=province,
         freshness=meta.freshness(engine).iloc[0],
         headline=overview.headline(engine, the_week),
         # The week's flow against the whole week before's; while the week runs, so far and no change.
         brief=brief(engine, the_week, now, brief_cfg), brief_cfg=brief_cfg,
         open_over_30=open_over_count(engine, OVER_30, as_of),
         categories=overview.top_categories(engine, the_week, 10),
-        areas=area_frame(counts, None, boundaries, None)[0], shipped_boundaries=shipped,
+        areas=area_frame(counts, level, boundaries, None, parent=parent)[0], shipped_boundaries=shipped,
         ranking=agency_ranking(engine, window, rank_cfg), ranking_period=window, ranking_weeks=weeks,
         ranking_cfg=rank_cfg,
         overdue=overdue,

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Callable
 
-from queries.filters import Filters, clamp_date, clean_name, district_code, subdistrict_code
+from queries.filters import Filters, clamp_date, clean_name, district_code, province_code, subdistrict_code
 
 from .i18n import t
 
 PRESETS = ("last_week", "this_week", "last_4_weeks", "fiscal_year", "all", "custom")
-URL_KEYS = ("from", "to", "period", "district", "subdistrict", "category", "agency", "lang")
+URL_KEYS = ("from", "to", "period", "province", "district", "subdistrict", "category", "agency", "lang")
 # ?period=all: all time, written explicitly because a link without dates opens the default period.
 ALL_TIME = "all"
 
@@ -84,8 +84,13 @@ def read_filters(params: dict[str, str], today: date | None = None,
         date_from, date_to = preset_range(default, today)
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
-    district = _area(params.get("district"), district_code, notes)
+    province = _area(params.get("province"), province_code, notes)
+    district = _area(params.get("district"), lambda v: district_code(v, province), notes)
+    if province and district and not district.startswith(province):
+        notes.append((AREA_UNKNOWN, clean_name(params.get("district"))))  # another province's district
+        district = None
     return Filters(
+        province=province,
         date_from=date_from,
         date_to=date_to,
         district=district,
@@ -106,6 +111,7 @@ def params_from_filters(f: Filters, lang: str) -> dict[str, str]:
         "from": f.date_from.isoformat() if f.date_from else None,
         "to": f.date_to.isoformat() if f.date_to else None,
         "period": ALL_TIME if not (f.date_from or f.date_to) else None,
+        "province": f.province,
         "district": f.district,
         "subdistrict": f.subdistrict,
         "category": f.category,

@@ -45,14 +45,14 @@ class WeeklyPack:
     sunday: date
     generated_at: datetime
     as_of: datetime  # overdue ages are counted up to here: the week's end, or now if sooner
-    province: str | None
+    province: str | None  # its code; None for a pack of several provinces
     freshness: pd.Series  # queries.meta.freshness row
     headline: pd.DataFrame  # queries.overview.headline of the week
     brief: Brief  # queries.flow.brief of the week: its flow against the week before's, and what changed
     brief_cfg: BriefConfig
     open_over_30: int
     categories: pd.DataFrame  # queries.overview.top_categories
-    areas: pd.DataFrame  # components.maps.area_frame of the week's districts
+    areas: pd.DataFrame  # components.maps.area_frame of the week's districts (provinces, nationally)
     shipped_boundaries: bool  # drawn with the boundaries shipped with the app (their credit is printed)
     ranking: pd.DataFrame  # queries.agencies.agency_ranking over `ranking_period`
     ranking_period: Filters
@@ -106,7 +106,8 @@ def pack_document(p: WeeklyPack, lang: str) -> bytes:
     generated = fmt_moment(p.generated_at, lang)
     pdf = ThaiPdf(f"{t('pdf_pack_title', lang)} {p.week}", lang, lambda page: t(
         "pdf_footer", lang, week=p.week, when=generated, page=page, pages=PAGES))
-    pdf.paragraph(" · ".join(filter(None, [p.province, t("app_title", lang)])), 10, colour=GREY, gap=0)
+    pdf.paragraph(" · ".join(filter(None, [p.province and place_name(p.province, lang), t("app_title", lang)])), 10,
+                  colour=GREY, gap=0)
     pdf.paragraph(t("pdf_pack_title", lang), 20, bold=True, gap=0.5)
     pdf.paragraph(t("pdf_week", lang, week=p.week, dates=_dates(p.monday, p.sunday, lang)), 14, bold=True)
     pdf.paragraph(t("pdf_generated", lang, when=generated) + "\n" + freshness_text(p.freshness, p.generated_at, lang),
@@ -367,7 +368,8 @@ def _on_white(rgba: list[int]) -> tuple[int, int, int]:
 def _map(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
     pdf.add_page()
     pdf.paragraph(t("pdf_map_h", lang), 14, bold=True, gap=1)
-    areas = p.areas
+    # Official names in the pack's language (the frame is built once, in Thai).
+    areas = p.areas.assign(name=[place_name(c, lang, n) if c else n for c, n in zip(p.areas["code"], p.areas["name"])])
     fills = [_on_white(c) for c in colours(areas["tickets"], "tickets")]
     shapes = areas["polygons"].notna().any()
     top = pdf.get_y()
@@ -471,6 +473,7 @@ def certificate_document(c: Certificate, lang: str) -> bytes:
     pdf.paragraph(t("top_rank", lang, rank=c.rank), 24, bold=True, colour=GOLD, align="C", gap=1)
     pdf.paragraph(t("pdf_cert_rank", lang, n=fmt_count(c.ranked)), 13, align="C", gap=1)
     scope = " · ".join(f"{t(k, lang)}: {v}" for k, v in (
+        ("province", c.period.province and place_name(c.period.province, lang)),
         ("district", c.period.district and place_name(c.period.district, lang)), ("category", c.period.category)) if v)
     pdf.paragraph(t("pdf_cert_period", lang, period=period_text(c.period, lang))
                   + (" · " + t("pdf_cert_scope", lang, scope=scope) if scope else ""), 13, bold=True, align="C", gap=4)

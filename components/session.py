@@ -211,6 +211,8 @@ def sidebar_filters(lang: str) -> Filters:
 
     def on_value(field, key):
         changes = {field: st.session_state[key]}
+        if field == "province":
+            changes.update(district=None, subdistrict=None)  # a district belongs to one province
         if field == "district":
             changes["subdistrict"] = None  # a subdistrict belongs to one district
         _set_filters(**changes)
@@ -231,7 +233,9 @@ def sidebar_filters(lang: str) -> Filters:
                 st.date_input(t(label, lang), key=key, on_change=on_value, args=(field, key), format="YYYY-MM-DD",
                               min_value=DATE_MIN, max_value=DATE_MAX)
         choices = {
-            "district": options["district"],
+            # With one province in the database there is nothing to choose: nothing changes for its users.
+            **({"province": options["province"]} if len(options["province"]) > 1 or f.province else {}),
+            "district": [d for d in options["district"] if not f.province or d.startswith(f.province)],
             **({"subdistrict": query(meta.subdistricts, f.district)} if f.district else {}),
             "category": options["category"] + [UNSPECIFIED],
             "agency": options["agency"],
@@ -255,7 +259,7 @@ def _choice_label(field: str, value: str | None, lang: str) -> str:
         return t("all", lang)
     if value == UNSPECIFIED:
         return t("unspecified", lang)
-    return place_name(value, lang, value) if field in ("district", "subdistrict") else value
+    return place_name(value, lang, value) if field in ("province", "district", "subdistrict") else value
 
 
 def keep_in_url(lang: str) -> Filters:
@@ -424,9 +428,11 @@ def config_or_stop(read: Callable, lang: str):
         st.stop()
 
 
-def select_area(district: str | None, subdistrict: str | None = None) -> None:
-    """Drill the shared filters to an area (the map's click and breadcrumb); None goes back up."""
-    _set_filters(district=district, subdistrict=subdistrict if district else None)
+def select_area(district: str | None, subdistrict: str | None = None, province: str | None = None) -> None:
+    """Drill the shared filters to an area (the map's click and breadcrumb); None goes back up.
+    A district keeps the province chosen (its own); `province` chooses one at the country level."""
+    province = province or (district[:2] if district and current_filters().province else None)
+    _set_filters(province=province, district=district, subdistrict=subdistrict if district else None)
 
 
 def open_agency_button(agency: str, lang: str, key: str) -> None:

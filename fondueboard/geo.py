@@ -443,6 +443,14 @@ def _shipped(boundary, key: tuple[str, ...]) -> Area:
                 centroid=(float(point.x), float(point.y)), repaired=False)
 
 
+@functools.lru_cache(maxsize=1)
+def shipped_provinces() -> tuple[Area, ...]:
+    """Thailand's provinces as shipped: the map's country level."""
+    from fondueboard import boundaries
+
+    return tuple(_shipped(p, (normalise_area_name(p.name_th),)) for p in boundaries.provinces())
+
+
 @functools.lru_cache(maxsize=64)
 def shipped_districts(provinces: tuple[str, ...]) -> tuple[Area, ...]:
     """The districts of the provinces (codes) as shipped (fondueboard.boundaries: already valid

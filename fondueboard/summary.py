@@ -65,8 +65,9 @@ from fondueboard.ticket_areas import resolve_stored
 t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
 # 2: monthly_counts; 3: status history and open spans; 4: daily_flow; 5: complaints' area codes
-# (tickets stored by an earlier version get theirs in the rebuild); 6: districts by code
-SUMMARY_VERSION = 6
+# (tickets stored by an earlier version get theirs in the rebuild); 6: districts by code;
+# 7: a complaint placed in a province but no district counts under the province's code
+SUMMARY_VERSION = 7
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -125,8 +126,10 @@ def ticket_day():
 
 
 def ticket_district():
-    """The district a ticket is counted in: its official code ('' where it was found nowhere)."""
-    return func.coalesce(t.c.district_code, "")
+    """The district a ticket is counted in: its official code; its province's code (two digits)
+    where only the province is known, so that a province's figures hold every complaint placed in
+    it; '' where it was found nowhere."""
+    return func.coalesce(t.c.district_code, t.c.province_code, "")
 
 
 def ticket_subdistrict():
@@ -317,7 +320,7 @@ def _refresh_flow(conn: Connection, days: list | None, cfg: BriefConfig, to: Sum
     per.create(conn)
     conn.execute(insert(per).from_select(["ticket_id", "day", "district", *FLOW_MEASURES], select(
         e.c.ticket_id, e.c.day, ticket_district(), *_summed([e.c[m] for m in FLOW_MEASURES]))
-        .select_from(e.join(t, t.c.id == e.c.ticket_id)).group_by(e.c.ticket_id, e.c.day, t.c.district_code)))
+        .select_from(e.join(t, t.c.id == e.c.ticket_id)).group_by(e.c.ticket_id, e.c.day, t.c.district_code, t.c.province_code)))
     _insert_every_slice(conn, d, per, [], per.c.day, lambda agency: _summed([per.c[m] for m in FLOW_MEASURES]),
                         days, ticket_id=per.c.ticket_id, district=per.c.district, label_and_agency=False)
     per.drop(conn)

@@ -9,7 +9,7 @@ from components.agencies import kind_label, move_lines, moves, rank_range, score
 from components.brief import chart_weeks
 from components.periods import bounded
 from components.tickets import ticket_rows
-from components.format import fmt_count, fmt_pct, fmt_stars, place_name
+from components.format import district_label, fmt_count, fmt_pct, fmt_stars
 from components.i18n import t
 from components.safe_text import md
 from components.session import (
@@ -108,7 +108,7 @@ with right:
 
 st.subheader(t("districts_served", lang))
 districts = query(agencies.agency_districts, f, agency)
-districts["district"] = [place_name(code, lang) for code in districts["district"]]
+districts["district"] = [district_label(code, lang) for code in districts["district"]]
 table_with_download(districts.rename(columns={"district": t("col_district", lang), "tickets": t("col_tickets", lang)}),
                     "agency_districts", lang)
 

@@ -1,4 +1,5 @@
-"""Where: the province's districts, a district's subdistricts, a subdistrict's complaints."""
+"""Where: the country's provinces (with several in the database), a province's districts, a
+district's subdistricts, a subdistrict's complaints."""
 from datetime import datetime, timezone
 
 import streamlit as st
@@ -7,7 +8,16 @@ from components.tickets import ticket_rows
 from components.format import fmt_count, place_name
 from components.i18n import t
 from components.safe_text import md, md_t
-from components.maps import area_deck, area_frame, legend, level_areas, measures_available, value_text
+from components.maps import (
+    area_deck,
+    area_frame,
+    labelled_areas,
+    legend,
+    level_areas,
+    map_level,
+    measures_available,
+    value_text,
+)
 from components.session import (
     complaints_or_stop,
     config_or_stop,
@@ -21,10 +31,9 @@ from components.session import (
     show_chart,
     table_with_download,
 )
-from fondueboard.boundaries import area_name
 from fondueboard.config import map_config
 from fondueboard.geo import GeoFileError, load_areas, load_population
-from queries import areas
+from queries import areas, meta
 
 lang = language()
 f = current_filters()
@@ -35,42 +44,56 @@ now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 st.title(t("map_title", lang))
 period_caption(f, lang)
 
+provinces = query(meta.filter_options)["province"]
+level, parent = map_level(f.province, f.district, provinces)
+province = f.province or (parent[:2] if parent else None)
+
 # Breadcrumb: every upper level is one click away.
-crumbs = st.columns([1, 1, 1, 3])
-crumbs[0].button(t("map_province", lang), on_click=select_area, args=(None,), icon=":material/map:",
-                 disabled=not f.district, key="crumb_province")
-if f.district:
-    crumbs[1].button(md(place_name(f.district, lang)), on_click=select_area, args=(f.district,), icon=":material/chevron_right:",
-                     disabled=not f.subdistrict, key="crumb_district")
-if f.subdistrict:
-    crumbs[2].button(md(place_name(f.subdistrict, lang)), icon=":material/chevron_right:", disabled=True, key="crumb_subdistrict")
+with st.container(horizontal=True):
+    if len(provinces) > 1:
+        st.button(t("map_country", lang), on_click=select_area, args=(None,), icon=":material/public:",
+                  disabled=level == "province", key="crumb_country")
+    if province:
+        st.button(md(place_name(province, lang)) if len(provinces) > 1 else t("map_province", lang),
+                  # With one province, it is never made a filter: nothing changes for its users.
+                  on_click=select_area, args=(None, None, province) if len(provinces) > 1 else (None,),
+                  icon=":material/map:", disabled=level == "district", key="crumb_province")
+    if f.district:
+        st.button(md(place_name(f.district, lang)), on_click=select_area, args=(f.district,),
+                  icon=":material/chevron_right:", disabled=not f.subdistrict, key="crumb_district")
+    if f.subdistrict:
+        st.button(md(place_name(f.subdistrict, lang)), icon=":material/chevron_right:", disabled=True,
+                  key="crumb_subdistrict")
 
 complaints_or_stop(lang)
-counts = query(areas.area_counts, f, now)
+counts = query(areas.area_counts, f, now, level)
 if counts.empty:
     st.info(t("no_data_filtered", lang))
     st.stop()
 try:
-    shapes, shipped = level_areas(cfg, counts, f.district)
+    shapes, shipped = level_areas(cfg, counts, level, parent)
     # The subdistrict boundaries tell which district a municipality's tambons belong to.
     known = [a.key for a in load_areas(cfg.subdistricts)] if cfg.subdistricts else ()
-    population = load_population(cfg.population, cfg.province, known) if cfg.population else None
+    population = load_population(cfg.population, cfg.province, known) if cfg.population and level != "province" else None
 except GeoFileError as exc:
     st.error(md_t("config_error", lang, detail=str(exc)))
     st.stop()
 
-frame, unmatched = area_frame(counts, area_name(f.district), shapes, population)
+frame, unmatched = area_frame(counts, level, shapes, population, lang, parent)
 
 measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
                                key=f"map_measure_{lang}", format_func=lambda m: t(f"measure_{m}", lang)) or "tickets"
 points = query(areas.ticket_points, f) if f.subdistrict and not on_projector else None
-selected = next((k for k, c in zip(frame["key"], frame["filter_code"]) if c == f.subdistrict), None)
+selected = next((k for k, c in zip(frame["key"], frame["code"]) if c == f.subdistrict), None)
 
 left, right = st.columns([3, 2])
 with left:
     event = st.pydeck_chart(area_deck(frame, measure, lang, cfg.basemap, points, selected, coarse=on_projector),
                             on_select="rerun", selection_mode="single-object", height=420 if on_projector else 560,
-                            key=f"map_{f.district or ''}_{f.subdistrict or ''}")
+                            key=f"map_{level}_{parent or ''}_{f.subdistrict or ''}")
+    # Every labelled area named beside the map, by the number it carries on it.
+    labelled = frame[labelled_areas(frame)]
+    st.caption(md(" · ".join(f"{n} {name}" for n, name in zip(labelled["number"], labelled["name"]))))
     st.markdown("**" + t("map_legend", lang, measure=t(f"measure_{measure}", lang)) + "**")
     show_chart(legend(frame, measure), config={"displayModeBar": False})
     st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
@@ -81,12 +104,14 @@ with left:
                      located=fmt_count(query(areas.located_count, f)), max=fmt_count(areas.MAX_POINTS)))
 
 clicked = (event.selection.get("objects", {}) if event else {}).get("areas") or []
-if clicked and clicked[0].get("filter_code"):
-    code = clicked[0]["filter_code"]
-    if f.district:
-        select_area(f.district, code)
-    else:
+if clicked and clicked[0].get("code"):
+    code = clicked[0]["code"]
+    if level == "province":
+        select_area(None, None, code)
+    elif level == "district":
         select_area(code)
+    else:
+        select_area(f.district, code)
     st.rerun()
 
 with right:
@@ -99,8 +124,9 @@ with right:
                     lang)
     else:
         shown = frame.assign(value=[value_text(v, measure) for v in frame[measure]])
-        shown = shown[["name", "tickets"] + (["value"] if measure != "tickets" else [])]
-        table_with_download(shown.rename(columns={"name": t("col_area", lang), "tickets": t("col_tickets", lang),
+        shown = shown[["number", "name", "tickets"] + (["value"] if measure != "tickets" else [])]
+        table_with_download(shown.rename(columns={"number": t("col_number", lang), "name": t("col_area", lang),
+                                                  "tickets": t("col_tickets", lang),
                                                   "value": t(f"measure_{measure}", lang)}), "map_areas", lang)
 
 if on_projector:

@@ -11,6 +11,7 @@ from components.brief import (
     comparison_note,
     flow_table,
     growth_table,
+    province_table,
 )
 from components.format import fmt_count, fmt_pct
 from components.i18n import group_label, t
@@ -70,6 +71,13 @@ for col, card in zip(st.columns(len(cards)), cards):
 h = got["headline"].iloc[0]
 st.caption(comparison_note(brief, lang)
            + f" · {t('kpi_agencies', lang)} {fmt_count(h['agencies'])} · {t('kpi_districts', lang)} {fmt_count(h['districts'])}")
+
+# With several provinces in the database and none chosen, the brief first compares them.
+if not f.province and len(query(meta.filter_options)["province"]) > 1:
+    st.subheader(t("provinces_compared", lang))
+    st.caption(t("provinces_compared_help", lang))
+    table_with_download(province_table(query(overview.by_province, period), f, lang), "provinces", lang,
+                        column_config={t("col_open", lang): st.column_config.LinkColumn(display_text=t("link_text", lang))})
 
 st.subheader(t("what_changed", lang))
 st.caption(t("what_changed_help", lang, n=cfg.baseline_periods, min=cfg.flag_min_count, p=fmt_pct(cfg.flag_p)))

@@ -1,7 +1,7 @@
-"""Per-area figures for the map: province → districts → subdistricts → tickets.
+"""Per-area figures for the map: country → provinces → districts → subdistricts → tickets.
 
-Counts are summed in SQL per district (or subdistrict) code, each named by its official name for
-the map to match with its boundaries; rates are computed from summed counts, never averaged.
+Counts are summed in SQL per province, district or subdistrict code, each named by its official
+name; rates are computed from summed counts, never averaged.
 Ticket points carry only an id, a position and a status group, and are capped.
 """
 from __future__ import annotations
@@ -27,21 +27,31 @@ MAX_POINTS = 5_000  # the browser never receives more ticket points than this
 OVERDUE_DAYS = 30  # "open over 30 days": more than 30 whole days old
 
 
-def area_counts(engine: Engine, f: Filters, now: datetime) -> pd.DataFrame:
-    """One row per district (no district filter) or per subdistrict within `f.district`: its code,
-    its official Thai name ('' for the complaints placed nowhere), tickets, finished, open_over_30,
-    ratings, star_sum, and located/lon_sum/lat_sum for the centre of the tickets that have
-    coordinates in Thailand."""
+LEVELS = ("province", "district", "subdistrict")
+
+
+def area_counts(engine: Engine, f: Filters, now: datetime, level: str | None = None) -> pd.DataFrame:
+    """One row per area of the level: provinces, districts (of `f.province`, when chosen) or the
+    subdistricts of `f.district` (the default: subdistricts with a district chosen, else
+    districts). Columns: its code ('' for the complaints placed nowhere; at the district level a
+    province's code for those placed in it but in no district), its official Thai name ('' when
+    none), tickets, finished, open_over_30, ratings, star_sum, and located/lon_sum/lat_sum for the
+    centre of the tickets that have coordinates in Thailand."""
     scope = replace(f, subdistrict=None)
-    level = "subdistrict" if scope.district else "district"
+    level = level or ("subdistrict" if scope.district else "district")
+    if level not in LEVELS:
+        raise ValueError(f"no map level {level!r}")
     r = facts(scope, by_district=True, by_subdistrict=level == "subdistrict")
-    name = r.c[level].label("code")
+    grouped = "subdistrict" if level == "subdistrict" else "district"
+    # A province is the first two digits of its districts' codes (or of its own, where only it is known).
+    code = (func.substr(r.c.district, 1, 2) if level == "province" else r.c[grouped]).label("code")
     counted = func.sum(r.c.tickets)
-    df = frame(engine, select(name, *summed(r, ("tickets", "finished", "ratings", "star_sum", "located",
+    df = frame(engine, select(code, *summed(r, ("tickets", "finished", "ratings", "star_sum", "located",
                                                  "lon_sum", "lat_sum")))
-               .group_by(name).having(counted > 0).order_by(name))
-    o = open_reported_by(scope, overdue_cutoff(OVERDUE_DAYS, now), level)
-    overdue = frame(engine, select(o.c.key.label("code"), o.c.tickets.label("open_over_30")))
+               .group_by(code).having(counted > 0).order_by(code))
+    o = open_reported_by(scope, overdue_cutoff(OVERDUE_DAYS, now), grouped)
+    key = (func.substr(o.c.key, 1, 2) if level == "province" else o.c.key).label("code")
+    overdue = frame(engine, select(key, func.sum(o.c.tickets).label("open_over_30")).group_by(key))
     df = df.merge(overdue, on="code", how="left")
     df["open_over_30"] = df["open_over_30"].fillna(0)
     df["name"] = [area_name(code) or "" for code in df["code"]]

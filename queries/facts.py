@@ -41,7 +41,7 @@ from fondueboard.summary import (
     ticket_measures,
 )
 
-from .filters import Filters, add_days, labelled as _labelled, ticket_conditions
+from .filters import Filters, add_days, in_province, labelled as _labelled, ticket_conditions
 
 t, d = tickets, daily_counts
 _source: ContextVar[str] = ContextVar("fact_source", default="summary")
@@ -108,6 +108,17 @@ def _next_month(day: date) -> date | None:
     return later.replace(day=1) if later else None
 
 
+def in_area(district, f: Filters) -> list:
+    """Conditions on a summary's district column (a code, or a province's where only that is
+    known) choosing `f`'s province and district."""
+    conds = []
+    if f.province:
+        conds.append(in_province(district, f.province))
+    if f.district:
+        conds.append(district == f.district)
+    return conds
+
+
 def _slice(table, f: Filters, by_district: bool, by_category: bool, by_agency: bool) -> list:
     """The summary rows (daily or monthly) holding `f`'s tickets, once each, but for the period."""
     conds = []
@@ -119,8 +130,8 @@ def _slice(table, f: Filters, by_district: bool, by_category: bool, by_agency: b
         conds.append(table.c.category.is_not(None))
     else:
         conds.append(table.c.category == f.category if f.category else table.c.category.is_(None))
-    if f.district:
-        conds.append(table.c.district == f.district)
+    if f.district or f.province:
+        conds.extend(in_area(table.c.district, f))
     elif not (by_agency or f.agency):  # ticket rows carry a province-wide rollup; agency rows sum their districts
         conds.append(table.c.district.is_not(None) if by_district else table.c.district.is_(None))
     return conds
@@ -200,8 +211,7 @@ def finishes(f: Filters) -> Subquery:
     if summary_can_answer(f):
         ft = finish_times
         conds = _day_range(ft.c.day, f)
-        if f.district:
-            conds.append(ft.c.district == f.district)
+        conds.extend(in_area(ft.c.district, f))
         if f.agency:
             conds.append(ft.c.agency == f.agency)
         if f.category:

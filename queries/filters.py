@@ -31,6 +31,7 @@ class Filters:
     category: str | None = None
     agency: str | None = None
     subdistrict: str | None = None  # "560101", only within `district`: the map's deepest level
+    province: str | None = None  # "56": a database may hold several provinces
 
     def with_period(self, date_from: date | None, date_to: date | None) -> "Filters":
         return replace(self, date_from=date_from, date_to=date_to)
@@ -71,18 +72,36 @@ def clean_name(value: str | None) -> str | None:
     return normal_name(value) or None
 
 
+_PROVINCE_CODE = re.compile(r"\d{2}")
 _DISTRICT_CODE = re.compile(r"\d{4}")
 _SUBDISTRICT_CODE = re.compile(r"\d{6}")
 
 
-def district_code(value: str | None) -> str | None:
+def province_code(value: str | None) -> str | None:
+    """A province from outside (a link) as its official code: a code as it is, a name
+    ("พะเยา", "จังหวัดพะเยา", "Phayao") resolved; None when it names no province."""
+    value = clean_name(value)
+    if value is None or _PROVINCE_CODE.fullmatch(value):
+        return value
+    return area_resolver().resolve_names(value, None, None)[0]
+
+
+def in_province(col, province: str):
+    """`col` (an area code) lies in the province: codes nest, and every code that starts with the
+    province's two digits sorts between them and them followed by ':' (the character after '9'),
+    a range an index can answer on SQLite and PostgreSQL alike."""
+    return col.between(province, province + ":")
+
+
+def district_code(value: str | None, province: str | None = None) -> str | None:
     """A district from outside (a link) as its official code: a code as it is, a name (as older
-    links and people write them: "อำเภอเมืองพะเยา", "Mueang Phayao") resolved; None when it names
-    no district, or more than one (จอมทอง alone: a Bangkok khet and a Chiang Mai amphoe)."""
+    links and people write them: "อำเภอเมืองพะเยา", "Mueang Phayao") resolved within the
+    province (a code) when one is given; None when it names no district, or more than one
+    (จอมทอง alone: a Bangkok khet and a Chiang Mai amphoe)."""
     value = clean_name(value)
     if value is None or _DISTRICT_CODE.fullmatch(value):
         return value
-    return area_resolver().resolve_names(None, value, None)[1]
+    return area_resolver().resolve_names(area_name(province) if province else None, value, None)[1]
 
 
 def subdistrict_code(value: str | None, district: str | None) -> str | None:
@@ -132,6 +151,8 @@ def ticket_conditions(f: Filters, t=tickets) -> list:
             conds.append(t.c.reported_at >= lower)
         if f.date_to:
             conds.append(t.c.reported_at < upper)
+    if f.province:
+        conds.append(t.c.province_code == f.province)
     if f.district:
         conds.append(t.c.district_code == f.district)
         if f.subdistrict:

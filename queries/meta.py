@@ -16,7 +16,7 @@ def data_version(engine: Engine) -> tuple:
 
 
 def filter_options(engine: Engine) -> dict[str, list[str]]:
-    """Distinct districts (their codes), categories and agencies, sorted, for the shared filters
+    """Distinct provinces and districts (their codes), categories and agencies, sorted, for the shared filters
     (read from the monthly summaries: a few thousand rows rather than every ticket)."""
     d = monthly_counts
     ticket_rows = d.c.agency.is_(None)
@@ -24,8 +24,11 @@ def filter_options(engine: Engine) -> dict[str, list[str]]:
         def values(col, *where):
             return [v for v in conn.execute(select(col).distinct().where(*where).order_by(col)).scalars() if v]
 
+        # A summary's district is a province's code where only the province is known.
+        areas = values(d.c.district, ticket_rows, d.c.category.is_(None), d.c.district.is_not(None))
         return {
-            "district": values(d.c.district, ticket_rows, d.c.category.is_(None), d.c.district.is_not(None)),
+            "province": sorted({code[:2] for code in areas}),
+            "district": [code for code in areas if len(code) > 2],
             "category": values(d.c.category, ticket_rows, d.c.district.is_(None), d.c.category.is_not(None),
                                d.c.category != UNSPECIFIED),
             "agency": values(d.c.agency, d.c.agency.is_not(None), d.c.category.is_(None)),

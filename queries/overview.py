@@ -33,10 +33,24 @@ def headline_columns(r):
 def headline(engine: Engine, f: Filters) -> pd.DataFrame:
     """One row: total, finished, completion_rate, ratings, satisfaction, districts, agencies."""
     by_district, by_agency = facts(f, by_district=True), facts(f, by_agency=True)
+    # A summary's district is a province's two-digit code where only the province is known.
     districts = (select(func.count(distinct(by_district.c.district)))
-                 .where(by_district.c.district != "", by_district.c.tickets > 0).scalar_subquery())
+                 .where(func.length(by_district.c.district) > 2, by_district.c.tickets > 0).scalar_subquery())
     agencies = select(func.count(distinct(by_agency.c.agency))).where(by_agency.c.tickets > 0).scalar_subquery()
     return frame(engine, select(*headline_columns(facts(f)), districts.label("districts"), agencies.label("agencies")))
+
+
+def by_province(engine: Engine, f: Filters) -> pd.DataFrame:
+    """One row per province with complaints (its code; '' for those placed nowhere): the headline
+    columns, largest first: the overview's comparison when the database holds several provinces."""
+    r = facts(f, by_district=True)
+    province = func.substr(r.c.district, 1, 2).label("province")
+    cols = headline_columns(r)
+    df = frame(engine, select(province, *cols).group_by(province).having(func.sum(r.c.tickets) > 0)
+               .order_by(func.sum(r.c.tickets).desc(), province))
+    for col in ("total", "finished", "ratings"):
+        df[col] = df[col].astype("int64")
+    return df
 
 
 def status_groups(engine: Engine, f: Filters) -> pd.DataFrame:

@@ -64,10 +64,3 @@ def oldest_overdue(engine: Engine, agencies: list[str], as_of: datetime, per_age
                                 ranked.c.agency)
                  .where(ranked.c.nth <= per_agency).order_by(ranked.c.agency, ranked.c.nth))
     return with_categories_and_age(engine, rows, as_of)
-
-
-def main_province(engine: Engine) -> str | None:
-    """The province most tickets name: the pack's title when the settings name none."""
-    with engine.connect() as conn:
-        return conn.execute(select(t.c.province).where(t.c.province.is_not(None), t.c.province != "")
-                            .group_by(t.c.province).order_by(func.count().desc(), t.c.province).limit(1)).scalar()

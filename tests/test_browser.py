@@ -102,7 +102,7 @@ def test_map_click_on_a_district_shows_its_subdistricts(chromium, streamlit_app,
     page.goto(f"{app}/map?lang=en&period=all")
     wait_for_app(page)
     table = page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first
-    expect(table).to_contain_text("เมืองพะเยา")
+    expect(table).to_contain_text("Mueang Phayao")  # in English, the official English names
     # Where จุน is drawn: its representative point, projected as the page's view does.
     districts, _subs = phayao_files(shared_data / "geo")
     areas = load_areas(districts)
@@ -118,11 +118,11 @@ def test_map_click_on_a_district_shows_its_subdistricts(chromium, streamlit_app,
     page.mouse.click(box["x"] + x, box["y"] + y)
     expect(page).to_have_url(re.compile(r"district=5602"))  # จุน, by its official code
     wait_for_app(page)
-    expect(table).to_contain_text("หงส์หิน")
-    expect(table).not_to_contain_text("เมืองพะเยา")
+    expect(table).to_contain_text("Hong Hin")
+    expect(table).not_to_contain_text("Mueang Phayao")
     save_screenshot(page, "map-district")
     page.locator(".st-key-crumb_province button").click()
-    expect(table).to_contain_text("เมืองพะเยา")
+    expect(table).to_contain_text("Mueang Phayao")
 
 
 def screen_position(lon_lat, view, width, height):

@@ -70,17 +70,19 @@ def test_area_counts_per_district_and_subdistrict(loaded):
 
 
 def test_fallback_merges_spellings_and_lists_what_it_cannot_place(loaded):
-    frame, unmatched = area_frame(areas.area_counts(loaded, Filters(), NOW), None, None, None)
+    frame, unmatched = area_frame(areas.area_counts(loaded, Filters(), NOW), "district", None, None)
     rows = frame.set_index("name")
     assert rows.loc["เมืองพะเยา", "tickets"] == 3  # "เมืองพะเยา" ×2 and "อำเภอเมืองพะเยา"
-    assert rows.loc["เมืองพะเยา", "filter_code"] == MUEANG  # a click filters on the code
+    assert rows.loc["เมืองพะเยา", "code"] == MUEANG  # a click filters on the code
     assert rows.loc["เมืองพะเยา", "lon"] == pytest.approx((99.8 + 99.9) / 2)
     assert rows.loc["เมืองพะเยา", "completion"] == pytest.approx(1 / 3)
     assert rows.loc["เมืองพะเยา", "satisfaction"] == pytest.approx(3.5)
     assert pd.isna(rows.loc["จุน", "lon"])  # no coordinates: listed, not drawn
     assert unmatched == {("",): 1}
     deck = area_deck(frame, "tickets", "en")
-    assert [layer.id for layer in deck.layers] == ["areas"] and len(deck.layers[0].data) == 1
+    assert [layer.id for layer in deck.layers] == ["areas", "labels"] and len(deck.layers[0].data) == 1
+    # Each drawn area carries its number, the list's: every area named without hovering.
+    assert [row["number"] for row in deck.layers[1].data] == [str(n) for n in frame.dropna(subset=["lon"])["number"]]
 
 
 def test_points_are_capped_and_carry_nothing_personal(loaded, monkeypatch):
@@ -124,7 +126,7 @@ def test_demo_districts_and_subdistricts_on_real_boundaries(shared_data, demo_db
     districts, subdistricts = phayao_files(shared_data / "geo")
     engine = make_engine(demo_db(kind))
     now = datetime(2026, 11, 21, tzinfo=UTC)
-    frame, unmatched = area_frame(areas.area_counts(engine, Filters(), now), None, load_areas(districts), None)
+    frame, unmatched = area_frame(areas.area_counts(engine, Filters(), now), "district", load_areas(districts), None)
     assert unmatched == {} and len(frame) == 9 and frame["polygons"].map(len).min() >= 1
     assert sorted(a.code for a in load_areas(districts)) == [f"56{i:02d}" for i in range(1, 10)]
     # Independently: count the demo's own records per district.
@@ -132,7 +134,8 @@ def test_demo_districts_and_subdistricts_on_real_boundaries(shared_data, demo_db
     assert dict(zip(frame["name"], frame["tickets"])) == dict(want)
     # One level down, in Chun.
     f = Filters(district=CHUN)
-    sub, unmatched = area_frame(areas.area_counts(engine, f, now), "จุน", load_areas(subdistricts), None)
+    sub, unmatched = area_frame(areas.area_counts(engine, f, now), "subdistrict", load_areas(subdistricts), None,
+                                parent=CHUN)
     engine.dispose()
     assert unmatched == {}
     want = Counter(r.subdistrict for r in demo_records if r.district == "จุน")
@@ -147,7 +150,7 @@ def test_bangkok_districts_match_97_percent_of_tickets(shared_data, bangkok_db, 
     engine = make_engine(bangkok_db("sqlite"))
     counts = areas.area_counts(engine, Filters(), NOW)
     engine.dispose()
-    frame, unmatched = area_frame(counts, None, load_areas(khet), None)
+    frame, unmatched = area_frame(counts, "district", load_areas(khet), None)
     assert len(frame) == 50
     total = int(counts["tickets"].sum())
     assert frame["tickets"].sum() / total >= 0.99
@@ -172,7 +175,7 @@ def test_population_gives_complaints_per_10000(shared_data, demo_db):
     known = [a.key for a in load_areas(subdistricts)]
     people = load_population(str(geo / "dopa_population_subdistrict_2567.csv"), "พะเยา", known)
     engine = make_engine(demo_db("sqlite"))
-    frame, _ = area_frame(areas.area_counts(engine, Filters(), NOW), None, load_areas(districts), people)
+    frame, _ = area_frame(areas.area_counts(engine, Filters(), NOW), "district", load_areas(districts), people)
     engine.dispose()
     row = frame.set_index("name").loc["จุน"]
     assert row["per_10k"] == pytest.approx(row["tickets"] / people[("จุน",)] * 10_000)
@@ -210,11 +213,13 @@ def test_map_page_three_levels_with_boundaries(monkeypatch, shared_data, demo_db
     url = demo_db("sqlite")
     at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all"})
     table = at.dataframe[0].value
-    assert len(table) == 9 and set(table["Area"]) >= {"เมืองพะเยา", "จุน", "ภูกามยาว"}
-    assert not [m.value for m in at.markdown if "match no boundary" in m.value]
+    # English names in English: the official ones of the areas' codes.
+    assert len(table) == 9 and set(table["Area"]) >= {"Mueang Phayao", "Chun", "Phu Kamyao"}
+    assert list(table["No."]) == list(range(1, 10))
+    assert not [m.value for m in at.markdown if "in no area of this level" in m.value]
     at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all", "district": "จุน"})
     subs = at.dataframe[0].value
-    assert "หงส์หิน" in set(subs["Area"]) and "เมืองพะเยา" not in set(subs["Area"])
+    assert "Hong Hin" in set(subs["Area"]) and "Mueang Phayao" not in set(subs["Area"])
     at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all", "district": "จุน", "subdistrict": "หงส์หิน"})
     tickets = at.dataframe[0].value
     assert list(tickets.columns) == ["Ticket", "Categories", "District", "Reported", "Age (days)", "Status"]
@@ -237,7 +242,7 @@ def test_map_page_without_settings_draws_the_real_areas(monkeypatch, demo_db, tm
         (deck,) = at.get("deck_gl_json_chart")
         layers = json.loads(deck.proto.json)["layers"]
         assert [layer["@@type"] for layer in layers][:1] == ["PolygonLayer"]
-        assert {row["filter_code"] for row in layers[0]["data"]} == codes  # every area drawn, by its code
+        assert {row["code"] for row in layers[0]["data"]} == codes  # every area drawn, by its code
         assert not any("No boundary file is configured" in c.value for c in at.caption)
         assert any("OCHA/HDX COD-AB Thailand" in c.value and "CC BY-IGO" in c.value for c in at.caption)
 

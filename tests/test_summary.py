@@ -32,6 +32,8 @@ FILTERS = [
     {"district": "จุน", "category": "ถนน", "from": "2023-01-01", "to": "2025-12-31"},
     {"agency": "เทศบาลเมืองพะเยา", "category": "ถนน", "from": "2024-01-01"},
     {"district": "เมืองพะเยา", "subdistrict": "เวียง"},
+    {"province": "56"},
+    {"province": "พะเยา", "district": "จุน", "category": "ถนน"},
 ]
 
 
