@@ -121,6 +121,9 @@ Index("ix_tickets_closed_at", tickets.c.closed_at)
 Index("ix_tickets_group_reported", tickets.c.status_group, tickets.c.reported_at)
 # The district filter on the ticket tables. Named anew: an earlier version indexed the district text under the old name.
 Index("ix_tickets_district_code_reported", tickets.c.district_code, tickets.c.reported_at)
+# Indexes earlier versions made and this one no longer reads: dropped on upgrade, so that imports
+# stop maintaining them (the district's text gave way to its code).
+RETIRED_INDEXES = {"tickets": ("ix_tickets_district_reported",)}
 
 ticket_categories = Table(
     "ticket_categories",
@@ -569,8 +572,8 @@ def index_names(conn: Connection, table: str) -> set[str]:
 
 def _schema_work(conn: Connection) -> list[tuple]:
     """What the database lacks of this version's schema, as (what, table, item): ("table", t,
-    None), ("column", t, column), ("index", t, index), or ("summary", t, None) for a summary table
-    missing or of another shape. Summary tables are never altered: they are rebuilt whole from the
+    None), ("column", t, column), ("index", t, index), ("retired", t, index name) for an index
+    this version dropped, or ("summary", t, None) for a summary table missing or of another shape. Summary tables are never altered: they are rebuilt whole from the
     complaints, in today's shape (fondueboard.summary)."""
     present = inspect(conn)
     tables = set(present.get_table_names())
@@ -588,6 +591,7 @@ def _schema_work(conn: Connection) -> list[tuple]:
             work.append(("summary", table, None))
         else:
             work += [("column", table, c) for c in columns if c.nullable] + [("index", table, ix) for ix in indexes]
+        work += [("retired", table, name) for name in RETIRED_INDEXES.get(table.name, ()) if name in indexed]
     return work
 
 
@@ -612,6 +616,8 @@ def ensure_schema(engine: Engine, on_wait=None) -> None:
                 conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {item.name} {type_}")
             elif what == "index":
                 item.create(conn)
+            elif what == "retired":
+                conn.exec_driver_sql(f"DROP INDEX {item}")  # a name of our own, from RETIRED_INDEXES
         if any(what == "summary" for what, _, _ in work):
             conn.execute(delete(summary_state))
 

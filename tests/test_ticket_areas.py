@@ -11,7 +11,7 @@ from sqlalchemy import select, text, update
 
 from fondueboard import boundaries
 from fondueboard.cli import import_file
-from fondueboard.db import ensure_schema, summary_state, tickets
+from fondueboard.db import ensure_schema, index_names, summary_state, tickets
 from fondueboard.summary import SUMMARY_VERSION, ensure_summaries
 
 CODES = boundaries.code_lists()
@@ -106,9 +106,13 @@ def test_a_database_from_before_codes_gets_them_on_first_start(engine, tmp_path)
         c.execute(text("DROP INDEX ix_tickets_district_code_reported"))  # SQLite keeps a column an index uses
         for column in ("province_code", "district_code", "subdistrict_code", "area_found"):
             c.execute(text(f"ALTER TABLE tickets DROP COLUMN {column}"))
+        c.execute(text("CREATE INDEX ix_tickets_district_reported ON tickets (district, reported_at)"))
         c.execute(update(summary_state).values(version=SUMMARY_VERSION - 1))
     ensure_schema(engine)
     assert {r["area_found"] for r in stored(engine).values()} == {None}  # the columns are back, empty
+    with engine.connect() as c:  # the index on the district's text, which nothing reads now, is gone
+        indexes = index_names(c, "tickets")
+    assert "ix_tickets_district_reported" not in indexes and "ix_tickets_district_code_reported" in indexes
     assert ensure_summaries(engine) is True
     assert {tid: (r["district_code"], r["area_found"]) for tid, r in stored(engine).items()} == fresh
     assert fresh == {"O-1": (district("พะเยา", "ภูซาง"), "names"), "O-2": (district("พะเยา", "ปง"), "address")}
