@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from fondueboard.config import MapConfig
 from fondueboard.boundaries import area_name
+from fondueboard.config import MapConfig
 from fondueboard.geo import (
     Area,
     load_areas,
@@ -24,6 +24,7 @@ from fondueboard.geo import (
     shipped_provinces,
     shipped_subdistricts,
 )
+from queries.filters import province_code
 
 from .charts import FONT_FAMILY, GROUP_COLOURS
 from .format import district_label, fmt_count, fmt_pct, fmt_stars, is_missing
@@ -55,13 +56,15 @@ def map_level(province: str | None, district: str | None, provinces: list[str]) 
 
 def level_areas(cfg: MapConfig, counts: pd.DataFrame, level: str, parent: str | None) -> tuple[tuple[Area, ...], bool]:
     """The boundaries of a map's level and whether they are the ones shipped with the app (whose
-    credit is then shown): the files the [map] settings name, else the shipped provinces, the
+    credit is then shown): the files the [map] settings name (for their province, when they name
+    one), else the shipped provinces, the
     districts of `parent` (else of the provinces `counts`, queries.areas.area_counts, holds), or
     the subdistricts of `parent`."""
     if level == "province":
         return shipped_provinces(), True
     boundary = cfg.subdistricts if level == "subdistrict" else cfg.districts
-    if boundary:
+    # Files named for one province ([map] province) draw that province only, not its neighbours.
+    if boundary and not (cfg.province and parent and province_code(cfg.province) != parent[:2]):
         return load_areas(boundary), False
     if level == "subdistrict":
         return shipped_subdistricts(parent), True

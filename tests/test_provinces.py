@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
+import pandas as pd
 import pytest
 
 from bench.run import different_figures, page_figures
@@ -169,3 +170,18 @@ def test_one_province_changes_nothing_for_its_users(monkeypatch, demo_db, tmp_pa
     at = render(monkeypatch, url, "pages/map.py", {"lang": "en", "period": "all"})
     assert len(at.dataframe[0].value) == 9  # Phayao's districts, as before
     assert "Whole country" not in [b.label for b in at.button]
+
+
+def test_boundary_files_named_for_one_province_draw_that_province_only(tmp_path):
+    from fondueboard.geo import BoundaryFile
+
+    square = {"type": "Polygon", "coordinates": [[[99.8, 19.1], [99.9, 19.1], [99.9, 19.2], [99.8, 19.2], [99.8, 19.1]]]}
+    path = tmp_path / "phayao.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "เมืองพะเยา"}, "geometry": square}]}), encoding="utf-8")
+    cfg = MapConfig(districts=BoundaryFile(str(path), "name"), province="พะเยา")
+    counts = pd.DataFrame({"code": ["5601", "5002"]})
+    mine, shipped = level_areas(cfg, counts, "district", "56")
+    assert not shipped and [a.name for a in mine] == ["เมืองพะเยา"]
+    theirs, shipped = level_areas(cfg, counts, "district", "50")  # Chiang Mai: the shipped districts
+    assert shipped and {a.code for a in theirs} == {d.code for d in code_lists().districts if d.province_code == "50"}
