@@ -2,7 +2,7 @@
 side by side in one run, printed, and written to bench/RESULTS.md.
 
     python -m bench.run [--sizes 10000,100000,1000000] [--cold 5] [--warm 5] [--out bench/RESULTS.md]
-                        [--brief-only]
+                        [--brief-only | --import-only] [--report-only RESULTS.json]
 
 For each size it measures:
   * import: our importer (file to database, summaries included) against pandas read_csv +
@@ -21,10 +21,16 @@ For each size it measures:
   * what recording the status history costs the import: the history statements (record_changes,
     record_new, derive_spans, backfill) and the flow summaries built from them, timed within our
     import, and the same import again with them skipped, into another database;
+  * what resolving areas costs the import: fondueboard.ticket_areas.area_values (and the shipped
+    lists it loads on first use) timed within our import, and the same import again with every
+    complaint found nowhere, into another database; what the tickets gave to resolve, and how
+    they were placed;
   * SQLite: the same file imported into SQLite, every page's figures (and the brief's) compared
     with PostgreSQL's.
---brief-only measures the import (with the history's cost) and the brief with its overview renders,
-nothing else. The benchmark is not part of the test suite; tests/test_bench.py runs it at a small size.
+--brief-only measures the import (with what the history and the areas cost it) and the brief with its
+overview renders, nothing else; --import-only the import with those costs alone. --report-only writes
+the report again from a run's RESULTS.json. The benchmark is not part of the test suite;
+tests/test_bench.py runs it at a small size.
 """
 from __future__ import annotations
 
@@ -197,8 +203,8 @@ def page_figures(engine, page: str, params: dict[str, str], agency: str, now: da
                 flow.weekly_flow(engine, period, *chart_weeks(period, today), now),
                 overview.open_age(engine, f.with_period(None, None), now),
                 overview.top_categories(engine, period, 10), overview.status_groups(engine, period)]
-    if page == "map":
-        return [areas.area_counts(engine, f, now)]
+    if page == "map":  # the level the filters open at, and the country's provinces
+        return [areas.area_counts(engine, f, now), areas.area_counts(engine, f, now, "province")]
     if page in ("agencies", "agency"):  # ranked over the period, widened as the pages do when it is too short
         mine = replace(f, agency=agency) if page == "agency" else f
         ranked = agencies.ranking_period(engine, mine, cfg, report_config().ranking_weeks)
@@ -312,6 +318,30 @@ def brief_seconds(url: str, weeks: list, warm: int, now: datetime) -> dict:
 HISTORY_STEPS = ("record_changes", "record_new", "derive_spans", "backfill", "_refresh_flow", "event_days")
 
 
+def _timed(original, name: str, seconds: dict):
+    """`original`, the seconds of its calls added up into seconds[name]."""
+    def run(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+    return run
+
+
+@contextmanager
+def _replaced(replacements: list[tuple[object, str, object]]):
+    """Within: each (owner, attribute, value) set; after: the originals back, even on an error."""
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in replacements]
+    for owner, name, value in replacements:
+        setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        for owner, name, original in saved:
+            setattr(owner, name, original)
+
+
 @contextmanager
 def history_steps(seconds: dict | None):
     """Within: the importer's history statements (fondueboard.history, as the loader and the
@@ -319,28 +349,92 @@ def history_steps(seconds: dict | None):
     import fondueboard.importer.load as load
     import fondueboard.summary as summary
 
-    def timed(original, name):
-        def run(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
-        return run
-
-    saved = [(module, name, getattr(module, name)) for module in (load, summary) for name in HISTORY_STEPS
-             if hasattr(module, name)]
-
     def skipped(name):
         return lambda *args, **kwargs: set() if name == "event_days" else 0
 
-    for module, name, original in saved:
-        setattr(module, name, timed(original, name) if seconds is not None else skipped(name))
-    try:
+    steps = [(module, name, getattr(module, name)) for module in (load, summary) for name in HISTORY_STEPS
+             if hasattr(module, name)]
+    with _replaced([(module, name, _timed(original, name, seconds) if seconds is not None else skipped(name))
+                    for module, name, original in steps]):
         yield
-    finally:
-        for module, name, original in saved:
-            setattr(module, name, original)
+
+
+# --- what resolving areas costs the import -------------------------------------------------------
+
+# Issue 19, item 6: resolving areas adds at most this share to a 1M-ticket import.
+AREA_BUDGET = 0.20
+
+
+def _area_callers() -> list[tuple[object, str]]:
+    """Where an import resolves areas: the loader's own name for area_values (it imported the
+    function, so replacing fondueboard.ticket_areas.area_values alone would miss every staged
+    chunk) and ticket_areas' (resolve_stored, for complaints stored before codes existed)."""
+    import fondueboard.importer.load as load
+    from fondueboard import ticket_areas
+
+    return [(load, "area_values"), (ticket_areas, "area_values")]
+
+
+def _forget_areas() -> None:
+    """Drop what this process has loaded and remembered for resolving areas (the resolver, the
+    shipped lists it reads, its word cache): an import then meets them as a new process does, and
+    loading them counts in what resolution costs it, as it would in `fondueboard import`."""
+    from fondueboard import areas, boundaries, ticket_areas
+
+    for cached in (ticket_areas.area_resolver, boundaries.code_lists, boundaries.subdistricts, areas._word_key):
+        cached.cache_clear()
+
+
+@contextmanager
+def area_steps(seconds: dict | None, reads: dict | None = None):
+    """Within: area resolution during an import timed into `seconds` ("area_values"; within it the
+    lazy loads, "area_resolver": the code lists read and indexed by name on first use, and
+    "_polygon_index": the subdistricts read into an STRtree for the first ticket left to its
+    coordinates) and each shipped file read counted into `reads`, starting as a new process would.
+    With None, skipped: every complaint found nowhere (NULL codes, area_found "none"), what an
+    import without the resolver would write."""
+    from fondueboard import boundaries, ticket_areas
+    from fondueboard.areas import AreaResolver
+
+    if seconds is None:
+        def nowhere(places):
+            return [(None, None, None, ticket_areas.FOUND_NOWHERE) for _ in places]
+
+        with _replaced([(owner, name, nowhere) for owner, name in _area_callers()]):
+            yield
+        return
+    _forget_areas()
+    reads = {} if reads is None else reads
+    read = boundaries._read
+
+    def counted(name):  # how often each shipped file is read: the issue asks for once per process
+        reads[name] = reads.get(name, 0) + 1
+        return read(name)
+
+    with _replaced([*((owner, name, _timed(getattr(owner, name), "area_values", seconds))
+                      for owner, name in _area_callers()),
+                    (ticket_areas, "area_resolver", _timed(ticket_areas.area_resolver, "area_resolver", seconds)),
+                    (AreaResolver, "_polygon_index", _timed(AreaResolver._polygon_index, "_polygon_index", seconds)),
+                    (boundaries, "_read", counted)]):
+        yield
+
+
+def area_rows(engine) -> dict:
+    """What the imported tickets gave the resolver (area names, an address, coordinates: each
+    counted where present) and how each was placed (area_found, one GROUP BY)."""
+    from sqlalchemy import func, or_, select
+
+    from fondueboard.db import tickets as t
+
+    with engine.connect() as conn:
+        total, names, address, point = conn.execute(select(
+            func.count(),
+            func.count().filter(or_(*(t.c[c].is_not(None) for c in ("province", "district", "subdistrict")))),
+            func.count().filter(t.c.address.is_not(None)),
+            func.count().filter(t.c.longitude.is_not(None) & t.c.latitude.is_not(None)))).one()
+        found = conn.execute(select(t.c.area_found, func.count()).group_by(t.c.area_found)).all()
+    return {"tickets": total, "names": names, "address": address, "coordinates": point,
+            "found": {str(how): count for how, count in found}}
 
 
 # --- one size ----------------------------------------------------------------------------------
@@ -425,41 +519,81 @@ def copy_seconds(server: str, rows: int, csv: Path) -> float:
 
 
 def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlite: bool, log,
-                 brief_only: bool = False) -> dict:
+                 only: str | None = None) -> dict:
+    """Everything measured at `rows` tickets; `only`: "import" (the import and what the history and
+    the areas cost it) or "brief" (that, the rank ranges and the brief), else the whole benchmark."""
     from bench.generate import fit, write_csv
-    from fondueboard.cli import import_file
-    from fondueboard.db import ensure_schema, make_engine
-    from fondueboard.pgcluster import create_database
 
     csv = work / f"traffy_{rows}.csv"
     started = time.perf_counter()
     write_csv(fit(), rows, csv, end=END)
     log(f"{rows:,} rows: generated {csv.stat().st_size / 1e6:,.0f} MB in {time.perf_counter() - started:.1f} s")
     result: dict = {"rows": rows, "csv_mb": csv.stat().st_size / 1e6}
+    url, engine = measure_import(server, rows, csv, result, log)
+    try:
+        if only != "import":
+            measure_reading(server, rows, work, cold, warm, sqlite and only is None, only is None, csv, url, engine,
+                            result, log)
+    finally:
+        engine.dispose()
+        csv.unlink()
+    return result
+
+
+def measure_import(server: str, rows: int, csv: Path, result: dict, log) -> tuple[str, object]:
+    """Our import of the file, its history statements and its area resolution timed within it; then
+    the same import without each, into empty databases of their own (the two costs are measured
+    apart, each against our import). Returns the imported database's URL and engine."""
+    from fondueboard.cli import import_file
+    from fondueboard.db import ensure_schema, make_engine
+    from fondueboard.pgcluster import create_database
 
     url = create_database(server, f"bench_{rows}")
     engine = make_engine(url)
     ensure_schema(engine)
     history: dict[str, float] = {}
+    areas: dict[str, float] = {}
+    reads: dict[str, int] = {}
     started = time.perf_counter()
-    with history_steps(history):
+    with history_steps(history), area_steps(areas, reads):
         import_file(engine, csv)
     result["import_s"] = time.perf_counter() - started
-    result["history_s"] = history
+    result.update(history_s=history, area_s=areas, area_reads=reads)
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-    log(f"  our import {result['import_s']:.1f} s, of which the history statements {sum(history.values()):.1f} s")
-    bare = make_engine(create_database(server, f"no_history_{rows}"))
-    ensure_schema(bare)
-    started = time.perf_counter()
-    with history_steps(None):
-        import_file(bare, csv)
-    result["import_no_history_s"] = time.perf_counter() - started
-    bare.dispose()
+    result["area_rows"] = area_rows(engine)
+    log(f"  our import {result['import_s']:.1f} s, of which the history statements {sum(history.values()):.1f} s,"
+        f" area resolution {areas.get('area_values', 0):.1f} s (placed: {result['area_rows']['found']})")
+    result["import_no_history_s"] = import_into_new(server, f"no_history_{rows}", csv, history_steps(None))
     log(f"  the same import without recording history {result['import_no_history_s']:.1f} s")
-    if not brief_only:
-        params = measure_pages(server, rows, work, cold, warm, csv, url, engine, result, log)
+    result["import_no_areas_s"] = import_into_new(server, f"no_areas_{rows}", csv, area_steps(None))
+    log(f"  the same import without resolving areas {result['import_no_areas_s']:.1f} s")
+    return url, engine
 
+
+def import_into_new(server: str, database: str, csv: Path, steps) -> float:
+    """Seconds to import `csv` into a new, empty `database` with `steps` (history_steps(None),
+    area_steps(None): some of the import's work skipped) in force."""
+    from fondueboard.cli import import_file
+    from fondueboard.db import ensure_schema, make_engine
+    from fondueboard.pgcluster import create_database
+
+    engine = make_engine(create_database(server, database))
+    try:
+        ensure_schema(engine)
+        started = time.perf_counter()
+        with steps:
+            import_file(engine, csv)
+        return time.perf_counter() - started
+    finally:
+        engine.dispose()
+
+
+def measure_reading(server: str, rows: int, work: Path, cold: int, warm: int, sqlite: bool, pages: bool, csv: Path,
+                  url: str, engine, result: dict, log) -> None:
+    """What reading the imported database costs: every page (with `pages`), the rank ranges, the
+    Monday brief with its overview renders, and (with `sqlite`) SQLite's figures against these."""
+    params = measure_pages(server, rows, work, cold, warm, csv, url, engine, result, log) if pages else []
     result["rank_ranges"] = rank_range_seconds(engine)
     log(f"  rank ranges of {result['rank_ranges']['agencies']} agencies: "
         f"{1000 * statistics.median(result['rank_ranges']['seconds']):.1f} ms")
@@ -480,12 +614,8 @@ def measure_size(server: str, rows: int, work: Path, cold: int, warm: int, sqlit
         f" the overview of those weeks: cold {statistics.median(b['overview']['cold']):.3f} s,"
         f" warm {statistics.median(b['overview']['warm']):.3f} s; before the brief: "
         + (f"cold {statistics.median(b['old_overview']['cold']):.3f} s" if "cold" in b["old_overview"] else "not measured"))
-
-    if sqlite and not brief_only:
+    if sqlite:
         compare_sqlite(work, rows, csv, engine, weeks[:-1], params, now, result, log)
-    engine.dispose()
-    csv.unlink()
-    return result
 
 
 def measure_pages(server: str, rows: int, work: Path, cold: int, warm: int, csv: Path, url: str, engine,
@@ -588,11 +718,14 @@ def report(results: list[dict], info: dict) -> str:
         "shared_buffers 512MB), Python {0}".format(info["python"]),
         "- Data: synthetic Traffy tickets from `bench/generate.py`, fitted to ../shared/data/traffy at run time.",
     ]
-    if not all("pages" in r for r in results):  # --brief-only
-        lines += ["- Only the import and the Monday brief (`--brief-only`): no other page, baseline or SQLite.", ""]
+    if not all("pages" in r for r in results):  # --brief-only, --import-only
+        what = ("the import and the Monday brief (`--brief-only`)" if any("brief" in r for r in results)
+                else "the import and what recording history and resolving areas cost it (`--import-only`)")
+        lines += [f"- Only {what}: no other page, baseline or SQLite.", ""]
         lines += ["## Import", "", "| tickets | CSV MB | our import |", "|---:|---:|---:|"]
         lines += [f"| {r['rows']:,} | {r['csv_mb']:,.0f} | {r['import_s']:.1f} |" for r in results]
-        return "\n".join(lines + history_cost(results) + brief_report(results) + rank_range_report(results)) + "\n"
+        return "\n".join(lines + history_cost(results) + area_cost(results) + brief_report(results)
+                         + rank_range_report(results)) + "\n"
     lines += [
         f"- Cold renders: {info['cold']} filter values per page never asked before (periods, districts, "
         f"categories in turn; the agency page also a different agency); warm: the last one {info['warm']} times more.",
@@ -609,6 +742,7 @@ def report(results: list[dict], info: dict) -> str:
                      f"{r['to_sql_s'] / r['import_s']:.2f}× | {r['copy_csv_s']:.1f} | "
                      f"{r.get('sqlite_import_s', float('nan')):.1f} |")
     lines += history_cost(results)
+    lines += area_cost(results)
     lines += ["", "## Pages", "",
               "| tickets | page | cold median | cold p95 | warm median | warm p95 | floor median | naive first load |"
               " naive ÷ cold | floor ÷ cold |",
@@ -659,6 +793,48 @@ def history_cost(results: list[dict]) -> list[str]:
                      f"{h.get('record_new', 0):.1f} | {h.get('derive_spans', 0):.1f} | "
                      f"{h.get('_refresh_flow', 0) + h.get('event_days', 0):.1f} | {r['import_no_history_s']:.1f} | "
                      f"{extra:.1f} | {extra / r['import_no_history_s']:.0%} |")
+    return lines
+
+
+def area_cost(results: list[dict]) -> list[str]:
+    """What resolving areas adds to the import, two ways; what the tickets gave to resolve and how
+    they were placed (runs from before this was measured have none of it: no section)."""
+    runs = [r for r in results if "area_s" in r]
+    if not runs:
+        return []
+    lines = ["", "### What resolving areas costs the import", "",
+             "Resolution: fondueboard.ticket_areas.area_values as the loader calls it on each staged chunk "
+             "(fondueboard.areas: the area names, else the address, else the point, located in an STRtree of the "
+             "shipped subdistricts), timed within our import above, starting as a new process does: building the "
+             "resolver (the shipped code lists read and indexed by name) and its polygon index (the subdistricts "
+             "read, on the first complaint left to its coordinates) happen within it and are shown apart. Without "
+             "resolution: the same file into an empty database with every complaint found nowhere (NULL codes, "
+             "area_found 'none'), what an import without the resolver would write; the difference also holds "
+             "writing the codes and the summaries by area they fill. Added = difference ÷ the import without "
+             f"resolution (the issue's budget: at most {AREA_BUDGET:.0%}).", "",
+             "| tickets | our import | resolution | of which building the resolver | polygon index | "
+             "without resolution | difference | added | within budget |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in runs:
+        a, total, bare = r["area_s"], r["import_s"], r["import_no_areas_s"]
+        extra = total - bare
+        lines.append(f"| {r['rows']:,} | {total:.1f} | {a.get('area_values', 0):.1f} | "
+                     f"{a.get('area_resolver', 0):.2f} | {a.get('_polygon_index', 0):.2f} | {bare:.1f} | "
+                     f"{extra:.1f} | {extra / bare:.0%} | "
+                     f"{'yes' if extra / bare <= AREA_BUDGET else '**no**'} |")
+    lines += ["", "What there was to resolve: the imported tickets with area names (any of province, district, "
+                  "subdistrict), with an address, with coordinates (each counted where present, so a ticket may "
+                  "count in several); how the resolver placed them (area_found); and how often our import read "
+                  "each shipped file.", "",
+              "| tickets | with area names | with an address | with coordinates | by names | by address | "
+              "by point | nowhere | shipped files read |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in runs:
+        rows, found = r["area_rows"], r["area_rows"]["found"]
+        reads = ", ".join(f"{name} ×{count}" for name, count in sorted(r["area_reads"].items())) or "none"
+        lines.append(f"| {rows['tickets']:,} | {rows['names']:,} | {rows['address']:,} | {rows['coordinates']:,} | "
+                     + " | ".join(f"{found.get(how, 0):,}" for how in ("names", "address", "point", "none"))
+                     + f" | {reads} |")
     return lines
 
 
@@ -787,8 +963,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", type=int, default=5, help="repeats of the last one")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite import and comparison")
-    parser.add_argument("--brief-only", action="store_true",
-                        help="only the import (with the history's cost) and the Monday brief with its overview renders")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--brief-only", action="store_true",
+                      help="only the import (with what the history and the areas cost it) and the Monday brief "
+                           "with its overview renders")
+    only.add_argument("--import-only", action="store_true",
+                      help="only the import and what recording the history and resolving areas cost it")
     parser.add_argument("--report-only", type=Path, help="write the report again from a run's RESULTS.json")
     args = parser.parse_args(argv)
     if args.report_only:
@@ -809,7 +989,7 @@ def main(argv: list[str] | None = None) -> int:
             pg_version = conn.execute(text("SHOW server_version")).scalar()
         for rows in (int(s) for s in args.sizes.split(",")):
             results.append(measure_size(server, rows, Path(work), args.cold, args.warm, not args.no_sqlite, log,
-                                        args.brief_only))
+                                        "brief" if args.brief_only else "import" if args.import_only else None))
     info = {**machine(), "postgres": pg_version, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "args": " ".join(argv), "cold": args.cold, "warm": args.warm}
     text_out = report(results, info)
