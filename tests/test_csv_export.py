@@ -89,8 +89,8 @@ def _formula_cells(rows: list[list[str]]) -> list[str]:
 @pytest.mark.parametrize("page, params, name, column, expected", [
     ("pages/agencies.py", {"lang": "en"}, "agency_ranking.csv", "Agency", set(AGENCIES)),
     # The districts' text names no district: each complaint is placed by its point, and areas are
-    # shown by their official names (the map's by the Thai name its boundaries are matched on).
-    ("pages/map.py", {"lang": "en"}, "map_areas.csv", "Area", {"เมืองพะเยา"}),
+    # shown by their official names, in English in English.
+    ("pages/map.py", {"lang": "en"}, "map_areas.csv", "Area", {"Mueang Phayao"}),
     ("pages/agency.py", {"lang": "en", "agency": FORMULA, "period": "all"}, "open_complaints.csv", "District",
      {"Mueang Phayao"}),
 ])
