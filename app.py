@@ -2,16 +2,11 @@
 import streamlit as st
 
 from components.i18n import t
-from components.session import (
-    engine_or_stop,
-    keep_in_url,
-    language,
-    presenting,
-    projector_frame,
-    sidebar_filters,
-    url_notes,
-    weekly_pack_download,
-)
+from components.database import engine_or_stop
+from components.display import language, presenting
+from components.downloads import weekly_pack_download
+from components.projector import projector_frame
+from components.shared_filters import keep_in_url, sidebar_filters, url_notes
 
 lang = language()
 on_projector = presenting()

@@ -7,7 +7,10 @@ import streamlit as st
 from components.admin import cleaned_table, placement_table, rejected_table, run_label, runs_table
 from components.format import fmt_count
 from components.i18n import t
-from components.session import freshness_caption, language, paged_table, presenting, query, table_with_download
+from components.database import query
+from components.display import language, presenting
+from components.projector import freshness_caption
+from components.tables import paged_table, table_with_download
 from queries import admin, meta
 
 RUNS = 50

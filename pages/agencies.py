@@ -17,20 +17,12 @@ from components.agencies import (
 from components.format import fmt_count, fmt_pct
 from components.i18n import t
 from components.safe_text import md, md_t
-from components.session import (
-    certificate_download,
-    complaints_or_stop,
-    current_filters,
-    language,
-    presenting,
-    period_caption,
-    open_agency_button,
-    peer_group_select,
-    query,
-    config_or_stop,
-    show_chart,
-    table_with_download,
-)
+from components.database import complaints_or_stop, config_or_stop, query
+from components.display import language, presenting
+from components.downloads import certificate_download
+from components.projector import period_caption, show_chart
+from components.shared_filters import current_filters, open_agency_button, peer_group_select
+from components.tables import table_with_download
 from fondueboard.config import ranking_config, report_config
 from fondueboard.ranking import credited_completion, funnel_curve, funnel_points
 from queries import agencies

@@ -12,20 +12,12 @@ from components.tickets import ticket_rows
 from components.format import district_label, fmt_count, fmt_pct, fmt_stars
 from components.i18n import t
 from components.safe_text import md
-from components.session import (
-    chart_table,
-    complaints_or_stop,
-    csv_download,
-    current_filters,
-    language,
-    presenting,
-    period_caption,
-    paged_table,
-    query,
-    show_chart,
-    config_or_stop,
-    table_with_download,
-)
+from components.database import complaints_or_stop, config_or_stop, query
+from components.display import language, presenting
+from components.downloads import csv_download
+from components.projector import period_caption, show_chart
+from components.shared_filters import current_filters
+from components.tables import chart_table, paged_table, table_with_download
 from fondueboard.config import ranking_config, report_config
 from fondueboard.db import bangkok_today
 from fondueboard.ranking import population_of, what_if

@@ -18,19 +18,11 @@ from components.maps import (
     measures_available,
     value_text,
 )
-from components.session import (
-    complaints_or_stop,
-    config_or_stop,
-    current_filters,
-    language,
-    presenting,
-    period_caption,
-    paged_table,
-    query,
-    select_area,
-    show_chart,
-    table_with_download,
-)
+from components.database import complaints_or_stop, config_or_stop, query
+from components.display import language, presenting
+from components.projector import period_caption, show_chart
+from components.shared_filters import current_filters, select_area
+from components.tables import paged_table, table_with_download
 from fondueboard.config import map_config
 from fondueboard.geo import GeoFileError, load_areas, load_population
 from queries import areas, meta

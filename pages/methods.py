@@ -5,7 +5,8 @@ from components.agencies import formula_values
 from components.format import fmt_count
 from components.brief import brief_values
 from components.i18n import METHOD_SECTIONS, t
-from components.session import config_or_stop, language
+from components.database import config_or_stop
+from components.display import language
 from fondueboard.config import brief_config, ranking_config, report_config
 from queries.filters import DATE_MAX, DATE_MIN, MAX_NAME_CHARS
 

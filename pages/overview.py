@@ -16,20 +16,11 @@ from components.brief import (
 from components.format import fmt_count, fmt_pct
 from components.i18n import group_label, t
 from components.periods import bounded
-from components.session import (
-    chart_table,
-    complaints_or_stop,
-    config_or_stop,
-    current_filters,
-    freshness_caption,
-    language,
-    period_caption,
-    presenting,
-    queries_at_once,
-    query,
-    show_chart,
-    table_with_download,
-)
+from components.database import complaints_or_stop, config_or_stop, queries_at_once, query
+from components.display import language, presenting
+from components.projector import freshness_caption, period_caption, show_chart
+from components.shared_filters import current_filters
+from components.tables import chart_table, table_with_download
 from fondueboard.config import brief_config
 from fondueboard.db import bangkok_today
 from queries import flow, meta, overview

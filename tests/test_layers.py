@@ -47,5 +47,5 @@ def test_pages_hold_no_sql():
 
 def test_the_check_sees_an_import_inside_a_function(tmp_path):
     probe = tmp_path / "probe.py"  # as the data side once had: the UI imported where it was used
-    probe.write_text("import sqlalchemy\n\ndef f():\n    from components.session import query\n", "utf-8")
+    probe.write_text("import sqlalchemy\n\ndef f():\n    from components.database import query\n", "utf-8")
     assert imported(probe) == {"sqlalchemy", "components"}

@@ -1,0 +1,51 @@
+"""Tables on a page: every one with its CSV download, long lists a page at a time; on the projector,
+the first rows in large type and no download."""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from fondueboard.export import csv_bytes
+
+from .display import language, presenting
+from .format import fmt_count
+from .i18n import t
+from .present import TABLE_ROWS, wall_table
+
+
+def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame], lang: str,
+                page_size: int = 25) -> None:
+    """One page of a long list: `fetch(limit, offset)` reads only that page from the database."""
+    pages = max(1, -(-total // page_size))
+    page = 1
+    if pages > 1:
+        page = st.columns([1, 3])[0].number_input(t("page_number", lang, pages=fmt_count(pages)), min_value=1,
+                                                  max_value=pages, value=1, step=1, key=f"page_{name}")
+    offset = (page - 1) * page_size
+    st.dataframe(fetch(page_size, offset), hide_index=True, width="stretch")
+    st.caption(t("rows_shown", lang, first=fmt_count(offset + 1), last=fmt_count(min(total, offset + page_size)),
+                 total=fmt_count(total)))
+
+
+def chart_table(df: pd.DataFrame, name: str, lang: str) -> None:
+    """The numbers behind a chart, in an expander below it; not on the projector, where the chart
+    is the message."""
+    if not presenting():
+        with st.expander(t("show_table", lang)):
+            table_with_download(df, name, lang)
+
+
+def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: dict | None = None) -> None:
+    """Every table on a page comes with the same data as a CSV download; on the projector, its
+    first rows in large type and no download."""
+    if presenting():
+        st.table(wall_table(df.head(TABLE_ROWS)))
+        if len(df) > TABLE_ROWS:
+            st.caption(t("present_rows", language(), shown=TABLE_ROWS, total=fmt_count(len(df))))
+        return
+    st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
+    # Built when clicked, not on every render: a page has up to ten tables.
+    st.download_button(t("download_csv", lang), lambda: csv_bytes(df),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")
