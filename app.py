@@ -1,4 +1,6 @@
 """Fondueboard: page config, the shared filters, and the navigation. Nothing else lives here."""
+from pathlib import Path
+
 import streamlit as st
 
 from components.i18n import t
@@ -8,9 +10,13 @@ from components.downloads import weekly_pack_download
 from components.projector import projector_frame
 from components.shared_filters import keep_in_url, sidebar_filters, url_notes
 
+PAGE_ICON = Path(__file__).parent / "components" / "assets" / "icon.png"
+
 lang = language()
 on_projector = presenting()
-st.set_page_config(page_title="Fondueboard", page_icon=":material/monitoring:", layout="wide",
+# The icon is a file of our own: a :material: page icon is fetched from Google's font server, which a
+# meeting room without internet turns into an error.
+st.set_page_config(page_title="Fondueboard", page_icon=str(PAGE_ICON), layout="wide",
                    initial_sidebar_state="collapsed" if on_projector else "auto")
 engine_or_stop(lang)
 

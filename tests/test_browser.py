@@ -382,3 +382,18 @@ def test_names_show_as_written_and_nothing_is_fetched(chromium, streamlit_app, c
             assert visible(page.get_by_role("heading", level=1).inner_text()) == AGENCY_MD
     page.wait_for_timeout(500)  # a fetch the page started would have arrived by now
     assert catcher.RequestHandlerClass.seen == []
+
+
+def test_nothing_is_fetched_from_outside_the_app(app, new_page):
+    """A meeting room may have no internet: every page, on the desk and on the projector, in both
+    languages, asks the app's own host for everything (icons and fonts come with it)."""
+    page = new_page(1280, 720)
+    own = re.compile(re.escape(app) + r"(/|$)")
+    elsewhere = []
+    page.on("request", lambda request: None if own.match(request.url) or request.url.startswith("data:")
+            else elsewhere.append(request.url))
+    for path in ("", "map", "agencies", f"agency?agency={quote(AGENCY)}", "methods", "admin"):
+        for query in (f"{PERIOD}&lang=en", PERIOD, f"{PERIOD}&mode=present"):
+            page.goto(f"{app}/{path}{'&' if '?' in path else '?'}{query}")
+            wait_for_app(page)
+    assert elsewhere == []
