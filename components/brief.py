@@ -12,13 +12,13 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from fondueboard.config import BriefConfig
-from queries.filters import UNSPECIFIED, Filters
+from queries.filters import Filters
 from queries.flow import Brief
 
 from .agencies import agency_link
 from .cards import Card
 from .format import district_label, fmt_count, fmt_delta, fmt_pct, fmt_stars, is_missing, place_name, round_half_up
-from .i18n import STRINGS, t
+from .i18n import STRINGS, category_label, t
 from .periods import params_from_filters
 from .safe_text import md
 
@@ -110,7 +110,7 @@ def _area_link(district: str, category: str, f: Filters, lang: str) -> str:
 
 def area_label(district: str, category: str, lang: str) -> str:
     """A district × category cell as it is named: "district · category"."""
-    return f"{district_label(district, lang)} · {t('unspecified', lang) if category == UNSPECIFIED else category}"
+    return f"{district_label(district, lang)} · {category_label(category, lang)}"
 
 
 def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: str) -> pd.DataFrame:
@@ -165,7 +165,7 @@ def brief_values(cfg: BriefConfig, ranking_weeks: int, lang: str) -> dict:
     """The default period, targets and "what got worse" rule in force, for the definitions' text."""
     if cfg.category_targets:
         # Category names come from the settings file: shown as written, never as formatting.
-        listed = ", ".join(t("m_on_time_category", lang, category=md(name), days=days)
+        listed = ", ".join(t("m_on_time_category", lang, category=md(category_label(name, lang)), days=days)
                            for name, days in cfg.category_targets)
         categories = t("m_on_time_categories", lang, targets=listed)
     else:

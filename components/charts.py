@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from fondueboard.ranking import FUNNEL_LEVELS
 
 from .format import fmt_count, fmt_pct
-from .i18n import group_label, t
+from .i18n import category_label, group_label, t
 from .safe_text import plotly
 
 GROUP_COLOURS = {
@@ -42,7 +42,7 @@ def _layout(height: int = 360, **more) -> dict:
 def category_bar(df: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars, largest on top, each labelled with its count and share."""
     df = df.iloc[::-1]
-    labels = [plotly(t("unspecified", lang) if c == "(unspecified)" else c) for c in df["category"]]
+    labels = [plotly(category_label(c, lang)) for c in df["category"]]
     text = [f"{fmt_count(n)} ({fmt_pct(s)})" for n, s in zip(df["tickets"], df["share"])]
     bar = go.Bar(x=df["tickets"], y=labels, orientation="h", text=text, textposition="auto",
                  marker_color=NEW_COLOUR, hovertemplate="%{y}: %{text}<extra></extra>")

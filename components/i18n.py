@@ -1,6 +1,8 @@
 """Every string the UI shows, Thai and English, in one table. Thai is the default."""
 from __future__ import annotations
 
+from fondueboard.summary import UNSPECIFIED  # the name the complaints without a label are counted under
+
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 
@@ -822,6 +824,31 @@ METHOD_SECTIONS = (
 )
 
 
+# Traffy Fondue's categories and statuses as the platform writes them (the data keeps its Thai),
+# with their English names; in the table as "category:<name>" and "status:<name>". A name not
+# listed here is shown as written, in both languages.
+_TRAFFY_NAMES = {
+    "category": {
+        "ไฟฟ้า": "Electricity", "ถนน": "Roads", "แสงสว่าง": "Street lighting", "น้ำประปา": "Tap water",
+        "ความสะอาด": "Cleanliness", "ท่อระบายน้ำ": "Drains", "น้ำท่วม": "Flooding", "ต้นไม้": "Trees",
+        "ความปลอดภัย": "Safety", "ทางเท้า": "Pavements", "อื่นๆ": "Other", "จราจร": "Traffic",
+        "ร้องเรียน": "Grievances", "สัตว์จรจัด": "Stray animals", "เสียงรบกวน": "Noise", "สะพาน": "Bridges",
+        "กีดขวาง": "Obstructions", "สายไฟ": "Overhead cables", "คลอง": "Canals", "เสนอแนะ": "Suggestions",
+        "การเดินทาง": "Getting around", "คนจรจัด": "Homeless people", "ป้าย": "Signs", "ป้ายจราจร": "Traffic signs",
+        "ห้องน้ำ": "Public toilets", "สอบถาม": "Questions", "PM2.5": "PM2.5", "ท่อ": "Pipes",
+    },
+    "status": {
+        "รอรับเรื่อง": "Waiting", "รับเรื่อง": "Accepted", "กำลังดำเนินการ": "In progress",
+        "ศึกษาปัญหา": "Studying the problem", "ของบประมาณ": "Requesting a budget", "จัดซื้อจัดจ้าง": "Procurement",
+        "ขั้นตอนทางกฎหมาย": "Legal process", "ส่งต่อ": "Forwarded", "ส่งต่อ(ใหม่)": "Forwarded (new)",
+        "ส่งเรื่องแล้ว": "Sent on", "เสร็จสิ้น": "Finished", "ไม่เกี่ยวข้อง": "Not relevant",
+        "ติดตามเรื่อง": "Following up",
+    },
+}
+STRINGS.update({f"{kind}:{thai}": {"th": thai, "en": english}
+                for kind, names in _TRAFFY_NAMES.items() for thai, english in names.items()})
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The string `key` in `lang` (falling back to Thai), with {placeholders} filled in."""
     entry = STRINGS[key]
@@ -831,3 +858,15 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
 
 def group_label(group: str, lang: str) -> str:
     return t(f"group_{group}", lang)
+
+
+def category_label(category: str | None, lang: str) -> str:
+    """A Traffy category as shown: its English name in English, where the table has one."""
+    if category == UNSPECIFIED:
+        return t("unspecified", lang)
+    return t(f"category:{category}", lang) if f"category:{category}" in STRINGS else category or ""
+
+
+def status_label(status: str | None, lang: str) -> str:
+    """A Traffy status as shown: its English name in English, where the table has one."""
+    return t(f"status:{status}", lang) if f"status:{status}" in STRINGS else status or ""

@@ -14,14 +14,14 @@ import pandas as pd
 from fondueboard.config import BriefConfig, RankingConfig
 from fondueboard.db import bangkok_day_bounds
 from queries.agencies import OVERDUE_DAYS
-from queries.filters import UNSPECIFIED, Filters, previous_period
+from queries.filters import Filters, previous_period
 from queries.flow import Brief
 
 from .agencies import change_label, formula_values, leaderboard_table, podium_note, top_lines
 from .brief import area_label
 from .format import (fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, place_name,
                      round_half_up)
-from .i18n import METHOD_SECTIONS, t
+from .i18n import METHOD_SECTIONS, category_label, t
 from .maps import colours
 from .pdf import GREY, PAGES, ThaiPdf
 from .periods import period_text
@@ -251,7 +251,7 @@ def _growth_table(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
 
 def _categories(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
     pdf.heading(t("top_categories", lang))
-    rows = [[str(i), t("unspecified", lang) if c == UNSPECIFIED else c, fmt_count(n), fmt_pct(s, 2)]
+    rows = [[str(i), category_label(c, lang), fmt_count(n), fmt_pct(s, 2)]
             for i, (c, n, s) in enumerate(zip(p.categories["category"], p.categories["tickets"],
                                               p.categories["share"]), 1)]
     pdf.data_table([t("col_rank", lang), t("col_category", lang), t("col_tickets", lang), t("col_share", lang)],
@@ -336,7 +336,7 @@ def _definitions(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
     pdf.paragraph(t("pdf_definitions_h", lang), 14, bold=True, gap=2)
     window = p.ranking_period
     cfg = p.brief_cfg
-    targets = "; ".join(t("pdf_brief_days", lang, category=c, n=d) for c, d in cfg.category_targets)
+    targets = "; ".join(t("pdf_brief_days", lang, category=category_label(c, lang), n=d) for c, d in cfg.category_targets)
     brief = {"target": cfg.target_days, "baseline": cfg.baseline_periods, "min": cfg.flag_min_count,
              "p": f"{cfg.flag_p:g}", "targets": t("pdf_brief_def_targets", lang, list=targets) if targets else ""}
     extra = {
@@ -474,7 +474,7 @@ def certificate_document(c: Certificate, lang: str) -> bytes:
     pdf.paragraph(t("pdf_cert_rank", lang, n=fmt_count(c.ranked)), 13, align="C", gap=1)
     scope = " · ".join(f"{t(k, lang)}: {v}" for k, v in (
         ("province", c.period.province and place_name(c.period.province, lang)),
-        ("district", c.period.district and place_name(c.period.district, lang)), ("category", c.period.category)) if v)
+        ("district", c.period.district and place_name(c.period.district, lang)), ("category", c.period.category and category_label(c.period.category, lang))) if v)
     pdf.paragraph(t("pdf_cert_period", lang, period=period_text(c.period, lang))
                   + (" · " + t("pdf_cert_scope", lang, scope=scope) if scope else ""), 13, bold=True, align="C", gap=4)
     pdf.paragraph("\n".join(top_lines(c.row, c.cfg, lang)), 13, align="C", gap=4)

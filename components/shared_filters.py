@@ -17,7 +17,7 @@ from queries.filters import DATE_MAX, DATE_MIN, UNSPECIFIED, Filters, clamp_date
 from .database import config_or_stop, query
 from .display import language, presentation, set_presentation
 from .format import place_name
-from .i18n import LANGUAGES, t
+from .i18n import LANGUAGES, category_label, t
 from .periods import PRESETS, params_from_filters, preset_for, preset_range, read_filters
 from .present import Presentation, params_from_presentation
 from .safe_text import md_t
@@ -130,8 +130,8 @@ def _choice_label(field: str, value: str | None, lang: str) -> str:
     """A filter's choice as shown: areas by their official name (the value is the code)."""
     if value is None:
         return t("all", lang)
-    if value == UNSPECIFIED:
-        return t("unspecified", lang)
+    if field == "category":
+        return category_label(value, lang)
     return place_name(value, lang, value) if field in ("province", "district", "subdistrict") else value
 
 

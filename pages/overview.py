@@ -14,7 +14,7 @@ from components.brief import (
     province_table,
 )
 from components.format import fmt_count, fmt_pct
-from components.i18n import group_label, t
+from components.i18n import category_label, group_label, t
 from components.periods import bounded
 from components.database import complaints_or_stop, config_or_stop, queries_at_once, query
 from components.display import language, presenting
@@ -111,7 +111,8 @@ with left:
     st.subheader(t("top_categories", lang))
     cats = got["categories"]
     show_chart(charts.category_bar(cats, lang))
-    chart_table(cats.assign(share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
+    chart_table(cats.assign(category=[category_label(c, lang) for c in cats["category"]],
+                            share=cats["share"].map(lambda s: fmt_pct(s, 2))).rename(columns={
         "category": t("col_category", lang), "tickets": t("col_tickets", lang), "share": t("col_share", lang)}),
         "top_categories", lang)
 with right:

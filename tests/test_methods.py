@@ -58,7 +58,8 @@ def test_methods_page_shows_the_targets_and_the_rule_in_force(monkeypatch, tmp_p
     text = _page_text(at)
     assert "{" not in text  # every placeholder filled
     on_time = next(m.value for m in at.main.markdown if "[targets] days" in m.value)
-    assert "**11**" in on_time and t("m_on_time_category", lang, category="ไฟฟ้า", days=4) in on_time
+    electricity = {"th": "ไฟฟ้า", "en": "Electricity"}[lang]  # the category's name in the page's language
+    assert "**11**" in on_time and t("m_on_time_category", lang, category=electricity, days=4) in on_time
     changes = next(m.value for m in at.main.markdown if "flag_min_count" in m.value)
     assert "**9**" in changes and "**7**" in changes and "**0.5%**" in changes and "p < 0.005" in changes
     default = next(m.value for m in at.main.markdown if "[period] default" in m.value)

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from components.agencies import change_label, rank_range
 from components.format import fmt_pct, place_name
+from components.i18n import category_label
 from components.pdf import SUBSTITUTES
 from fondueboard.cli import main
 from fondueboard.config import ConfigError, ranking_config, report_config
@@ -310,7 +311,8 @@ def test_the_brief_leads_the_pack_with_the_flow_of_the_raw_rows(demo_db, kind):
     assert shows(section, f"Completion, like for like (at the same age) {fmt_pct(like.loc['this', 'completion_rate'])}"
                           f" ({like.loc['this', 'finished']} of {like.loc['this', 'total']})")
     # Every flagged area and agency is listed with its count and baseline (the week has some).
-    flagged = [(f"{place_name(d, 'en')} · {c}", n, base) for d, c, n, base in
+    # Named in English: the district's and the category's English names.
+    flagged = [(f"{place_name(d, 'en')} · {category_label(c, 'en')}", n, base) for d, c, n, base in
                zip(b.areas["district"], b.areas["category"], b.areas["count"], b.areas["baseline"])]
     flagged += list(zip(b.agencies["agency"], b.agencies["count"], b.agencies["baseline"]))
     assert len(b.areas) > 0 and len(flagged) <= 8
