@@ -14,6 +14,8 @@ from fpdf import FPDF, FontFace
 
 import fondueboard
 
+from .thai_words import word_starts
+
 FONT_DIR = Path(fondueboard.__file__).resolve().parent / "fonts"
 FAMILY = "Loma"
 # Replaced by the number of pages once the document is complete; no name or label looks like it.
@@ -24,17 +26,10 @@ HEADER_FILL, WHITE = (232, 236, 242), (255, 255, 255)
 SUBSTITUTES = str.maketrans({"−": "-", "▲": "+", "▼": "-", "≥": ">=", "≤": "<=", "→": "->", "←": "<-"})
 
 # Thai is written without spaces between words, and fpdf2 only breaks lines at spaces (else at
-# any character, which can cut a vowel from its consonant). So lines are broken here, in order of
-# preference: at a space; before a word that agency names are built of; before a leading vowel
-# (it always starts a syllable); else between two characters that are not one cluster.
-NAME_WORDS = ("จังหวัด", "อำเภอ", "ตำบล", "เทศบาล", "สำนักงาน", "องค์การ", "บริหาร", "ส่วน", "ภูมิภาค", "สาขา",
-              "ทางหลวง", "ชนบท", "และ", "ของ", "แห่งชาติ", "ป้องกัน", "บรรเทา", "สาธารณภัย", "ทรัพยากร",
-              "ธรรมชาติ", "สิ่งแวดล้อม", "พัฒนา", "สังคม", "มั่นคง", "มนุษย์", "โยธาธิการ", "ผังเมือง",
-              "เมือง", "ที่ว่าการ", "ศูนย์", "ดำรงธรรม", "หมวด", "ประปา", "ไฟฟ้า", "ตำรวจ", "ภูธร", "สถานี",
-              "โรงพยาบาล", "มหาวิทยาลัย", "จำกัด", "มหาชน", "อุทยาน", "ความ")
-_LEADING_VOWEL = re.compile("[\u0e40-\u0e44]")
-# Marks and following vowels belong to the character before them, and a letter silenced by the
-# thanthakhat (ย์) to the syllable before it: a line never starts with either.
+# any character, which can cut a vowel from its consonant). So lines are broken here: at a space,
+# else where a word begins (components.thai_words), else, for a word longer than the line, between
+# two characters that are not one cluster: marks and following vowels belong to the character
+# before them, and a letter silenced by the thanthakhat (ย์) to the syllable before it.
 _CANNOT_START_LINE = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]|.[\u0e34-\u0e38]?\u0e4c")
 
 
@@ -148,17 +143,13 @@ class _NoText(int):
 
 
 def _break_at(line: str, fits: int) -> int:
-    """Where to end a line whose first `fits` characters fit: see NAME_WORDS above."""
+    """Where to end a line whose first `fits` characters fit (see above)."""
     if fits >= len(line):
         return fits
     space = line.rfind(" ", 1, fits + 1)
     if space > 0:
         return space
-    candidates = range(fits, 0, -1)
-    for allowed in (lambda i: line.startswith(NAME_WORDS, i),
-                    lambda i: _LEADING_VOWEL.match(line, i) and not _LEADING_VOWEL.match(line, i - 1),
-                    lambda i: not _CANNOT_START_LINE.match(line, i) and not _LEADING_VOWEL.match(line, i - 1)):
-        found = next((i for i in candidates if allowed(i)), None)
-        if found:
-            return found
-    return fits
+    word = max((i for i in word_starts(line) if i <= fits), default=0)
+    if word > 0:
+        return word
+    return next((i for i in range(fits, 0, -1) if not _CANNOT_START_LINE.match(line, i)), fits)
