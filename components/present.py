@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from fondueboard.config import ROTATE_SECONDS
 
 from .safe_text import md
+from .thai_words import keep_words_whole
 
 TABLE_ROWS = 10  # a table on the wall: the first rows only, in type readable from the back
 
@@ -102,12 +103,12 @@ def projector_figure(fig: go.Figure) -> go.Figure:
 def wall_table(df: pd.DataFrame):
     """A small table as the projector shows it: no index, whole numbers without decimals, two
     decimals otherwise, a dash where there is no value, text as written (st.table renders
-    markdown in its cells)."""
+    markdown in its cells) and broken across lines only between words."""
     df = df.copy()
     for col in df.columns:
         values = pd.to_numeric(df[col], errors="coerce") if df[col].dtype.kind == "f" else None
         if values is not None and values.dropna().apply(float.is_integer).all():
             df[col] = values.astype("Int64")
         elif df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype):
-            df[col] = df[col].map(lambda v: md(v) if isinstance(v, str) else v)
+            df[col] = df[col].map(lambda v: md(keep_words_whole(v)) if isinstance(v, str) else v)
     return df.style.hide(axis="index").format(precision=2, na_rep="–", thousands=",")

@@ -46,3 +46,30 @@ def test_pdf_lines_end_where_a_word_ends(name):
         starts.append(at)
     assert set(starts) <= set(word_starts(name)), (lines, starts)
     assert _break_at(name, len(name)) == len(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_browser_is_told_to_keep_each_word_whole(name):
+    from components.safe_text import WORD_JOINER
+    from components.thai_words import ZERO_WIDTH_SPACE, keep_words_whole
+
+    shown = keep_words_whole(name)
+    assert shown.replace(WORD_JOINER, "").replace(ZERO_WIDTH_SPACE, "") == name  # invisible, nothing lost
+    # A break opportunity (no joiner) only where a word begins; never a joiner before a mark.
+    plain, gaps = "", []
+    for c in shown:
+        if c == WORD_JOINER:
+            continue
+        if c == ZERO_WIDTH_SPACE:
+            gaps.append(len(plain))
+            continue
+        plain += c
+    assert set(gaps) <= set(word_starts(name))
+    assert not any(shown[i + 1] in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+                   for i, c in enumerate(shown[:-1]) if c == WORD_JOINER)
+    # Inside a word, every letter but the first (and but the marks) is joined to the one before.
+    marks = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+    for word in (w for w in words(name) if not w.isspace()):
+        joined = keep_words_whole(word)
+        assert ZERO_WIDTH_SPACE not in joined
+        assert joined.count(WORD_JOINER) == sum(1 for c in word[1:] if c not in marks), word
