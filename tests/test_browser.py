@@ -10,6 +10,7 @@ import pytest
 
 from components.i18n import t
 from components.safe_text import WORD_JOINER
+from components.thai_words import ZERO_WIDTH_SPACE
 from browser import browser, chromium, new_page, save_screenshot, streamlit_app, wait_for_app  # noqa: F401
 
 try:
@@ -65,7 +66,7 @@ def test_leaderboard_opens_agency_page(app, new_page):
     button = page.locator(".st-key-open_top_1").get_by_role("button")
     # The innermost block holding the button is the first card; its bold line is the agency's name.
     card = page.get_by_test_id("stVerticalBlock").filter(has=page.locator(".st-key-open_top_1")).last
-    name = card.locator("strong").first.inner_text().strip()
+    name = visible(card.locator("strong").first.inner_text())
     assert name
     button.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
@@ -255,7 +256,7 @@ def test_certificate_of_the_first_agency_in_one_click(app, new_page):
     page.goto(f"{app}/agencies?{PERIOD}")
     wait_for_app(page)
     card = page.get_by_test_id("stVerticalBlock").filter(has=page.locator(".st-key-certificate_1")).last
-    name = card.locator("strong").first.inner_text().strip()
+    name = visible(card.locator("strong").first.inner_text())
     with page.expect_download() as download:
         page.locator(".st-key-certificate_1").get_by_role("button").click()
     assert download.value.suggested_filename.startswith("certificate-2022-10-03-2023-06-09-1-")
@@ -331,8 +332,9 @@ _MARKUP_JS = """() => {
 
 def visible(text: str) -> str:
     """Text as a person reads it: without the invisible word joiners that keep a URL from being
-    autolinked (components.safe_text.md)."""
-    return text.replace(WORD_JOINER, "").strip()
+    autolinked (components.safe_text.md) or a Thai word whole on a line, nor the zero-width
+    spaces between words (components.thai_words)."""
+    return text.replace(WORD_JOINER, "").replace(ZERO_WIDTH_SPACE, "").strip()
 
 
 # The text that hostile markup would have emphasised, had it been interpreted.
