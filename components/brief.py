@@ -143,9 +143,7 @@ def province_table(provinces: pd.DataFrame, f: Filters, lang: str) -> pd.DataFra
         t("kpi_completion", lang): [fmt_pct(v, 2) for v in provinces["completion_rate"]],
         t("kpi_satisfaction", lang): [fmt_stars(v) for v in provinces["satisfaction"]],
         t("col_ratings", lang): provinces["ratings"].to_list(),
-        t("col_open", lang): ["?" + urlencode(params_from_filters(replace(f, province=code, district=None,
-                                                                           subdistrict=None), lang)) if code else None
-                              for code in provinces["province"]],
+        t("col_open", lang): [_area_link(code, f.category, f, lang) if code else None for code in provinces["province"]],
     })
 
 

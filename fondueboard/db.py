@@ -573,8 +573,9 @@ def index_names(conn: Connection, table: str) -> set[str]:
 def _schema_work(conn: Connection) -> list[tuple]:
     """What the database lacks of this version's schema, as (what, table, item): ("table", t,
     None), ("column", t, column), ("index", t, index), ("retired", t, index name) for an index
-    this version dropped, or ("summary", t, None) for a summary table missing or of another shape. Summary tables are never altered: they are rebuilt whole from the
-    complaints, in today's shape (fondueboard.summary)."""
+    this version dropped, or ("summary", t, None) for a summary table missing or of another shape.
+    Summary tables are never altered: they are rebuilt whole from the complaints, in today's shape
+    (fondueboard.summary)."""
     present = inspect(conn)
     tables = set(present.get_table_names())
     work = []
