@@ -20,6 +20,7 @@ from fondueboard.db import (
     FLOW_MEASURES,
     MEASURES,
     SUMMARY_TABLES,
+    backlog_months,
     daily_counts,
     daily_flow,
     finish_times,
@@ -124,6 +125,9 @@ def _compare(conn: Connection) -> CheckResult:
         found = _difference(conn, stored, built, COUNT_KEYS, FLOW_MEASURES, ())
         if found:
             result.differences.append(found)
+    found = _difference(conn, backlog_months, EXPECTED.backlog, COUNT_KEYS, ("backlog", "late"), ())
+    if found:
+        result.differences.append(found)
     found = _difference(conn, finish_times, EXPECTED.finishes, FINISH_KEYS, (), ("days",))
     if found:
         result.differences.append(found)

@@ -310,6 +310,14 @@ def _flow_columns() -> list[Column]:
 
 daily_flow = _counts_table("daily_flow", _flow_columns(), by_district_or_category=False)
 monthly_flow = _counts_table("monthly_flow", _flow_columns(), by_district_or_category=False)
+# The backlog and late count at each month's first midnight (day = the month's first day): the
+# running sums of opened - ended and late_started - late_ended over the months before it, per slice
+# as above, rows of zero left out. A backlog at any moment is then one month's rows and the days
+# since (queries.facts.backlog_before), not every month since the first: per agency at 1M tickets,
+# a few hundred rows instead of 30,000.
+backlog_months = _counts_table("backlog_months", [Column("backlog", Integer, nullable=False),
+                                                  Column("late", Integer, nullable=False)],
+                               by_district_or_category=False)
 
 # One row per finish credited to an agency with a known time, for the ranking's median and
 # "finished within N days" (neither can be summed from counts).
@@ -331,7 +339,7 @@ Index("ux_finish_times_ticket", finish_times.c.ticket_id, finish_times.c.agency,
 Index("ix_finish_times_agency", finish_times.c.agency, finish_times.c.days, finish_times.c.day)
 
 # Derived from the complaint tables alone: rebuilt whole, never altered (see ensure_schema).
-SUMMARY_TABLES = (daily_counts, monthly_counts, finish_times, daily_flow, monthly_flow)
+SUMMARY_TABLES = (daily_counts, monthly_counts, finish_times, daily_flow, monthly_flow, backlog_months)
 
 # Which definition of the summaries the rows above were built with, and with which on-time targets
 # (fondueboard.history.targets_key): a newer version, or other targets, rebuilds them.

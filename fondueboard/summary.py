@@ -10,6 +10,7 @@ without their summaries, and caches keyed to the latest import show new data at 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import (
     Column,
@@ -42,6 +43,7 @@ from fondueboard.db import (
     FLOW_MEASURES,
     MEASURES,
     SUMMARY_TABLES,
+    backlog_months,
     bangkok_date,
     bangkok_day_bounds,
     daily_counts,
@@ -66,8 +68,9 @@ t = tickets
 # Bump when a measure's definition changes: databases built earlier rebuild their summaries on start.
 # 2: monthly_counts; 3: status history and open spans; 4: daily_flow; 5: complaints' area codes
 # (tickets stored by an earlier version get theirs in the rebuild); 6: districts by code;
-# 7: a complaint placed in a province but no district counts under the province's code
-SUMMARY_VERSION = 7
+# 7: a complaint placed in a province but no district counts under the province's code;
+# 8: backlog_months
+SUMMARY_VERSION = 8
 # Tickets without any label are counted, and filtered, under this name.
 UNSPECIFIED = "(unspecified)"
 # Coordinates outside Thailand are data errors: they neither place a point nor move a centre.
@@ -151,6 +154,7 @@ class Summaries:
     finishes: Table = finish_times
     flow_daily: Table = daily_flow
     flow_monthly: Table = monthly_flow
+    backlog: Table = backlog_months
 
 
 STORED = Summaries()
@@ -325,6 +329,43 @@ def _refresh_flow(conn: Connection, days: list | None, cfg: BriefConfig, to: Sum
                         days, ticket_id=per.c.ticket_id, district=per.c.district, label_and_agency=False)
     per.drop(conn)
     _refresh_months(conn, days, d, to.flow_monthly, FLOW_MEASURES)
+    _refresh_backlog(conn, days, to.flow_monthly, to.backlog)
+
+
+def _refresh_backlog(conn: Connection, days: list | None, m: Table, b: Table) -> None:
+    """Rebuild the backlog at the month starts after the first month of `days` (None: every month
+    start) from the monthly flow `m`: a month's backlog is that at the latest month start held
+    on or before that first month (which the change leaves as it was; months without flow have
+    none until a later month's flow fills them in) plus the flow of the months since."""
+    first = None
+    if days is not None:
+        first = conn.execute(select(func.max(b.c.day)).where(b.c.day <= min(days).replace(day=1))).scalar()
+    conn.execute(delete(b).where(*([] if first is None else [b.c.day > first])))
+    last = conn.execute(select(func.max(m.c.day))).scalar()
+    if last is None:
+        return
+    if first is None:  # from the first month: nothing before it
+        first = conn.execute(select(func.min(m.c.day))).scalar()
+    months, month = [], first
+    while month <= last:  # every month start after `first`, up to the one after the last month's flow
+        month = (month + timedelta(days=32)).replace(day=1)
+        months.append(month)
+    if not months:
+        return
+    starts = union_all(*[select(literal(month, Date).label("month")) for month in months]).subquery("starts")
+    keys = [b.c.district, b.c.category, b.c.agency]
+    u = union_all(
+        select(b.c.day, *keys, b.c.backlog, b.c.late).where(b.c.day == first),
+        select(m.c.day, m.c.district, m.c.category, m.c.agency, (m.c.opened - m.c.ended).label("backlog"),
+               (m.c.late_started - m.c.late_ended).label("late")).where(m.c.day >= first),
+    ).subquery("running")
+    backlog, late = func.sum(u.c.backlog), func.sum(u.c.late)
+    by = [starts.c.month, u.c.district, u.c.category, u.c.agency]
+    conn.execute(insert(b).from_select(
+        ["day", "district", "category", "agency", "backlog", "late"],
+        select(*by, cast(backlog, Integer), cast(late, Integer))
+        .select_from(u.join(starts, u.c.day < starts.c.month))
+        .group_by(*by).having(or_(backlog != 0, late != 0)).order_by(starts.c.month)))
 
 
 def event_days(conn: Connection, ticket_ids) -> set:

@@ -15,12 +15,13 @@ from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, literal, literal_column, null, or_, select
+from sqlalchemy import Date, func, literal, literal_column, null, or_, select
 from sqlalchemy.sql import Subquery
 
 from fondueboard.db import (
     BANGKOK,
     MEASURES,
+    backlog_months,
     bangkok_day_bounds,
     daily_counts,
     daily_flow,
@@ -172,6 +173,22 @@ def flow_facts(f: Filters, *, by_day: bool = False, by_agency: bool = False) -> 
     complaints its other filters choose (by_agency: one row per agency, agency set); the day
     column is the Bangkok day when by_day. Only where flow_summary_can_answer(f, by_agency)."""
     return _from_summary(f, by_day, False, False, by_agency, (daily_flow, monthly_flow))
+
+
+def backlog_before(f: Filters, day: date, *, by_agency: bool = False) -> Subquery:
+    """Rows (agency, backlog, late) whose sums are the backlog and late count at `day`'s first
+    (Bangkok) midnight of the complaints `f` chooses (its dates unused): the running sums at the
+    latest month start on or before `day` that backlog_months holds, and the flow of the days from
+    then to `day`. Only where flow_summary_can_answer(f, by_agency)."""
+    b, d = backlog_months, daily_flow
+    f = f.with_period(None, None)
+    # Any month start will do (the days since make up the rest); the latest is the fewest rows.
+    since = func.coalesce(select(func.max(b.c.day)).where(b.c.day <= day).scalar_subquery(), literal(date.min, Date))
+    months = select(b.c.agency, b.c.backlog, b.c.late).where(*_slice(b, f, False, False, by_agency), b.c.day == since)
+    days = select(d.c.agency, (d.c.opened - d.c.ended).label("backlog"),
+                  (d.c.late_started - d.c.late_ended).label("late")).where(
+        *_slice(d, f, False, False, by_agency), d.c.day >= since, d.c.day < day)
+    return months.union_all(days).subquery("backlog_before")
 
 
 def _from_tickets(f: Filters, by_category: bool, by_agency: bool) -> Subquery:

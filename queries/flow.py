@@ -8,10 +8,11 @@ one finished at T no longer is (it is closed in the period T begins).
 The figures come from the importer's flow summaries (fondueboard.summary: daily_flow): closed in a
 period sums its days; a backlog at a midnight sums opened - ended over the days before it, and at
 any other moment adds that day's events so far from the open spans; spans beginning or ending at T
-itself are then counted as above. Where the summaries cannot answer (a subdistrict, a label with
-an agency, on-time targets other than those they were built with, or
-queries.facts.from_ticket_tables) the same figures are read from the ticket tables: the spans
-covering the moment.
+itself are then counted as above. The days before a midnight are read as the backlog at the
+latest month start before it (backlog_months) and the flow of the days since. Where the summaries
+cannot answer (a subdistrict, a label with an agency, on-time targets other than those they were
+built with, or queries.facts.from_ticket_tables) the same figures are read from the ticket tables:
+the spans covering the moment.
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ from fondueboard.history import target_days
 from fondueboard.summary import flow_events, summaries_current
 
 from .common import frame
-from .facts import facts, flow_facts, flow_summary_can_answer, summed
+from .facts import backlog_before, facts, flow_facts, flow_summary_can_answer, summed
 from .filters import DATE_MIN, Filters, add_days, previous_period, ticket_conditions
 
 t, sp = tickets, open_spans
@@ -157,9 +158,10 @@ def _backlog_from_summaries(f: Filters, moment: datetime, cfg: BriefConfig | Non
     before T (open just before T): over the days before `moment`'s Bangkok day from the flow
     summaries; then the rest (_at_the_moment)."""
     day = moment.astimezone(BANGKOK).date()
-    r = flow_facts(f.with_period(None, day - ONE_DAY), by_agency=by_agency)
+    r = backlog_before(f, day, by_agency=by_agency)
     keys = [r.c.agency.label("agency")] if by_agency else []
-    u = union_all(select(*keys, *_net(r)), *_at_the_moment(f, moment, cfg, by_agency)).subquery("backlog_rows")
+    u = union_all(select(*keys, r.c.backlog, r.c.late), *_at_the_moment(f, moment, cfg, by_agency)).subquery(
+        "backlog_rows")
     keys = [u.c.agency] if by_agency else []
     late = _sum(u.c.late) if cfg is not None else literal(0)
     return select(*keys, _sum(u.c.backlog).label("backlog"), late.label("late")).group_by(*keys)
@@ -206,8 +208,8 @@ def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConf
     days = sorted({m.astimezone(BANGKOK).date() for m in moments})
     # Bucket 0: the days before the first; bucket j: from the (j-1)-th day to the j-th. The
     # backlog at the j-th day's midnight is the sum of buckets 0 … j.
-    before = flow_facts(f.with_period(None, days[0] - ONE_DAY), by_agency=by_agency)
-    rows = [select(literal(0).label("bucket"), *[before.c[k] for k in keys], *_net(before))]
+    before = backlog_before(f, days[0], by_agency=by_agency)
+    rows = [select(literal(0).label("bucket"), *[before.c[k] for k in keys], before.c.backlog, before.c.late)]
     if len(days) > 1:
         between = flow_facts(f.with_period(days[0], days[-1] - ONE_DAY), by_day=True, by_agency=by_agency)
         bucket = case(*[(between.c.day < d, j) for j, d in enumerate(days[1:], start=1)], else_=len(days) - 1)

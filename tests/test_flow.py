@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from fondueboard.cli import import_file
 from fondueboard.config import BriefConfig
+from fondueboard.consistency import check
 from fondueboard.db import make_engine, status_history, ticket_agencies, ticket_categories, tickets
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
@@ -794,3 +795,35 @@ def test_spans_that_begin_or_end_at_a_midnight(engine):
                 check_flow(flow(engine, f, now, cfg), raw.flow(f, now, cfg))
         check_weekly(weekly_flow(engine, Filters(), date(2023, 2, 13), date(2023, 3, 19), now),
                      raw.weekly(Filters(), date(2023, 2, 13), date(2023, 3, 19), now))
+
+
+def test_backlogs_across_months_without_flow(engine):
+    """The backlog at a moment starts from the latest month start backlog_months holds: across
+    months in which nothing happened, before and after a later sync fills them in, and after one
+    that changes an early month again, each against the model and with `fondueboard check` clean."""
+    first = [rec("o1", LOWER - timedelta(days=40), "waiting", activity=LOWER - timedelta(days=40)),
+             rec("o2", LOWER, "in_progress", activity=LOWER + timedelta(days=1), agencies=("อบต.ข",)),
+             rec("f1", LOWER + timedelta(days=1), finished=LOWER + timedelta(days=2))]
+    much_later = datetime(2024, 2, 10, 3, tzinfo=UTC)
+    weeks = [Filters(date(2023, 3, 6), date(2023, 3, 12)), Filters(date(2023, 8, 7), date(2023, 8, 13)),
+             Filters(date(2024, 2, 5), date(2024, 2, 11))]
+
+    def agrees(now):
+        raw = Raw(engine)
+        for f in weeks:
+            for cfg in (BriefConfig(), ELECTRIC_3):
+                check_flow(flow(engine, f, now, cfg), raw.flow(f, now, cfg))
+                check_growth(agency_backlog_growth(engine, f, now, cfg), raw.growth(f, now, cfg))
+        assert check(engine).ok
+
+    load_records(engine, first, source="first", file_format="test")
+    agrees(much_later)
+    # Months later, one new complaint: the months between get their backlog from the last held.
+    later = [rec("n1", much_later - timedelta(days=2), "waiting", activity=much_later - timedelta(days=2))]
+    load_records(engine, later, source="later", file_format="test")
+    agrees(much_later + timedelta(days=1))
+    # Then o2 finished in a month between, and an early complaint reopened: the months after move.
+    again = [rec("o2", LOWER, finished=datetime(2023, 8, 9, 5, tzinfo=UTC), agencies=("อบต.ข",)),
+             rec("f1", LOWER + timedelta(days=1), "in_progress", activity=LOWER + timedelta(days=20))]
+    load_records(engine, again, source="again", file_format="test")
+    agrees(much_later + timedelta(days=1))

@@ -40,6 +40,7 @@ from fondueboard.config import targets_in_force
 from fondueboard.db import (
     RAW_KEPT,
     UTCDateTime,
+    backlog_months,
     bangkok_date,
     cleaned_values,
     daily_counts,
@@ -69,7 +70,7 @@ CHUNK_ROWS = 20_000
 # the tables' indexes are built once from all rows instead of updated row by row (see _bulk_load).
 BULK_MIN_ROWS = 50_000
 BULK_TABLES = (tickets, ticket_categories, ticket_agencies, status_history, open_spans, daily_counts, daily_flow,
-               monthly_counts, monthly_flow, finish_times)
+               monthly_counts, monthly_flow, backlog_months, finish_times)
 
 # What the importer keeps itself rather than reads (fondueboard.history): never staged or hashed.
 KEPT_FIELDS = ("import_id", "closed_at", "closed_exact")
