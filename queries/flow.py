@@ -26,6 +26,7 @@ import pandas as pd
 from scipy.special import pdtr, pdtrc
 from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Engine
+from sqlalchemy.sql.elements import ColumnElement
 
 from fondueboard.config import BriefConfig
 from fondueboard.db import (
@@ -80,11 +81,12 @@ def from_summaries(engine: Engine, f: Filters, cfg: BriefConfig, by_agency: bool
     return current
 
 
-def _at(moment: datetime):
-    return literal(moment, UTCDateTime)
+def _at(moment):
+    """A moment (a datetime, or a column of them) as an expression."""
+    return moment if isinstance(moment, ColumnElement) else literal(moment, UTCDateTime)
 
 
-def open_at(moment: datetime) -> list:
+def open_at(moment) -> list:
     """The spans (with the tickets joined) covering `moment`: reported before it (one reported at
     the very moment is the next period's), and its status then, the latest change at or before
     it, an open one."""
@@ -92,7 +94,7 @@ def open_at(moment: datetime) -> list:
             or_(sp.c.left_at.is_(None), sp.c.left_at > _at(moment))]
 
 
-def _late_at(moment: datetime, cfg: BriefConfig | None):
+def _late_at(moment, cfg: BriefConfig | None):
     """An open complaint is late at `moment`: older than its target (never, without `cfg`)."""
     if cfg is None:
         return literal(False)
@@ -156,42 +158,46 @@ def _net(r) -> list:
 def _backlog_from_summaries(f: Filters, moment: datetime, cfg: BriefConfig | None, by_agency: bool):
     """Summed, per day, the summaries count a span at T when it began before T and had not ended
     before T (open just before T): over the days before `moment`'s Bangkok day from the flow
-    summaries; then the rest (_at_the_moment)."""
+    summaries; then the rest (_at_the_moments)."""
     day = moment.astimezone(BANGKOK).date()
     r = backlog_before(f, day, by_agency=by_agency)
     keys = [r.c.agency.label("agency")] if by_agency else []
-    u = union_all(select(*keys, r.c.backlog, r.c.late), *_at_the_moment(f, moment, cfg, by_agency)).subquery(
-        "backlog_rows")
+    u = union_all(select(literal(0).label("at"), *keys, r.c.backlog, r.c.late),
+                  *_at_the_moments(f, [moment], cfg, by_agency)).subquery("backlog_rows")
     keys = [u.c.agency] if by_agency else []
     late = _sum(u.c.late) if cfg is not None else literal(0)
     return select(*keys, _sum(u.c.backlog).label("backlog"), late.label("late")).group_by(*keys)
 
 
-def _at_the_moment(f: Filters, moment: datetime, cfg: BriefConfig | None, by_agency: bool) -> list:
-    """Selects of ([agency,] backlog, late) rows that the summaries' sum up to `moment`'s Bangkok
-    midnight lacks: that day's events before `moment` from the spans, and for the spans beginning
-    or ending at `moment` itself, open_at's count less the summaries' (metrics.md: a complaint
-    finished at T is not in the backlog at T)."""
+def _at_the_moments(f: Filters, moments: list[datetime], cfg: BriefConfig | None, by_agency: bool) -> list:
+    """Selects of (at, [agency,] backlog, late) rows (at: the moment's index in `moments`) that the
+    summaries' sum up to each moment's Bangkok midnight lacks: that day's events before the moment
+    from the spans, and for the spans beginning or ending at the moment itself, open_at's count
+    less the summaries' (metrics.md: a complaint finished at T is not in the backlog at T). The
+    spans of every moment are found in one select, joined to the moments."""
 
     def of_tickets(source):
         source = source.join(t, t.c.id == source.c.ticket_id)
         return _by_agency(source, f) if by_agency else (source, [], _complaints(f))
 
     parts = []
-    day = moment.astimezone(BANGKOK).date()
-    midnight = bangkok_day_bounds(day, day)[0]
-    if moment > midnight:
-        e = flow_events(None, between=(midnight, moment))
-        source, keys, conds = of_tickets(e)
-        parts.append(select(*keys, *_net(e)).select_from(source).where(*conds))
-    at = _at(moment)
+    for i, moment in enumerate(moments):
+        day = moment.astimezone(BANGKOK).date()
+        midnight = bangkok_day_bounds(day, day)[0]
+        if moment > midnight:
+            e = flow_events(None, between=(midnight, moment))
+            source, keys, conds = of_tickets(e)
+            parts.append(select(literal(i).label("at"), *keys, *_net(e)).select_from(source).where(*conds))
+    each = [select(literal(i).label("at"), _at(m).label("moment")) for i, m in enumerate(moments)]
+    m = (union_all(*each) if len(each) > 1 else each[0]).subquery("moments")
+    at = m.c.moment
     summaries_open = and_(sp.c.opened_at < at, or_(sp.c.left_at.is_(None), sp.c.left_at >= at))
     summaries_late = and_(sp.c.late_at < at, or_(sp.c.left_at.is_(None), sp.c.left_at >= at))
-    is_open = and_(*open_at(moment))
+    is_open = and_(*open_at(at))
     source, keys, conds = of_tickets(sp)
-    parts.append(select(*keys, (_flag(is_open) - _flag(summaries_open)).label("backlog"),
-                        (_flag(and_(is_open, _late_at(moment, cfg))) - _flag(summaries_late)).label("late"))
-                 .select_from(source).where(or_(sp.c.opened_at == at, sp.c.left_at == at), *conds))
+    parts.append(select(m.c.at, *keys, (_flag(is_open) - _flag(summaries_open)).label("backlog"),
+                        (_flag(and_(is_open, _late_at(at, cfg))) - _flag(summaries_late)).label("late"))
+                 .select_from(source.join(m, or_(sp.c.opened_at == at, sp.c.left_at == at))).where(*conds))
     return parts
 
 
@@ -223,9 +229,7 @@ def backlogs(engine: Engine, f: Filters, moments: list[datetime], cfg: BriefConf
                        for i, m in enumerate(moments)]).subquery("moments")
     running = (select(upto.c.at, *[per_bucket.c[k] for k in keys], per_bucket.c.backlog, per_bucket.c.late)
                .select_from(per_bucket.join(upto, per_bucket.c.bucket <= upto.c.upto)))
-    exact = [select(literal(i).label("at"), *part.subquery().c)
-             for i, m in enumerate(moments) for part in _at_the_moment(f, m, cfg, by_agency)]
-    a = union_all(running, *exact).subquery("at_moments")
+    a = union_all(running, *_at_the_moments(f, moments, cfg, by_agency)).subquery("at_moments")
     by_moment = [a.c.at, *[a.c[k] for k in keys]]
     late = _sum(a.c.late) if cfg is not None else literal(0)
     return frame(engine, select(*by_moment, _sum(a.c.backlog).label("backlog"), late.label("late"))
