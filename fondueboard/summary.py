@@ -353,19 +353,31 @@ def _refresh_backlog(conn: Connection, days: list | None, m: Table, b: Table) ->
     if not months:
         return
     starts = union_all(*[select(literal(month, Date).label("month")) for month in months]).subquery("starts")
-    keys = [b.c.district, b.c.category, b.c.agency]
     u = union_all(
-        select(b.c.day, *keys, b.c.backlog, b.c.late).where(b.c.day == first),
+        select(b.c.day, b.c.district, b.c.category, b.c.agency, b.c.backlog, b.c.late).where(b.c.day == first),
         select(m.c.day, m.c.district, m.c.category, m.c.agency, (m.c.opened - m.c.ended).label("backlog"),
                (m.c.late_started - m.c.late_ended).label("late")).where(m.c.day >= first),
+    ).subquery("net")
+    keys = [u.c.district, u.c.category, u.c.agency]
+    per = select(u.c.day, *keys, func.sum(u.c.backlog).label("backlog"), func.sum(u.c.late).label("late")).group_by(
+        u.c.day, *keys).subquery("per_month")
+    # Each slice's running sums at the months it has flow in, and the next such month: that sum is
+    # the backlog at every month start after it, up to and including the next one.
+    keys = [per.c.district, per.c.category, per.c.agency]
+    running = select(
+        per.c.day, *keys,
+        func.sum(per.c.backlog).over(partition_by=keys, order_by=per.c.day, rows=(None, 0)).label("backlog"),
+        func.sum(per.c.late).over(partition_by=keys, order_by=per.c.day, rows=(None, 0)).label("late"),
+        func.lead(per.c.day).over(partition_by=keys, order_by=per.c.day).label("until"),
     ).subquery("running")
-    backlog, late = func.sum(u.c.backlog), func.sum(u.c.late)
-    by = [starts.c.month, u.c.district, u.c.category, u.c.agency]
+    r = running
     conn.execute(insert(b).from_select(
         ["day", "district", "category", "agency", "backlog", "late"],
-        select(*by, cast(backlog, Integer), cast(late, Integer))
-        .select_from(u.join(starts, u.c.day < starts.c.month))
-        .group_by(*by).having(or_(backlog != 0, late != 0)).order_by(starts.c.month)))
+        select(starts.c.month, r.c.district, r.c.category, r.c.agency, cast(r.c.backlog, Integer),
+               cast(r.c.late, Integer))
+        .select_from(r.join(starts, and_(r.c.day < starts.c.month,
+                                         or_(r.c.until.is_(None), r.c.until >= starts.c.month))))
+        .where(or_(r.c.backlog != 0, r.c.late != 0)).order_by(starts.c.month)))
 
 
 def event_days(conn: Connection, ticket_ids) -> set:
