@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from fondueboard.config import ROTATE_SECONDS
 
+from .abbreviations import abbreviate
 from .safe_text import md
 from .thai_words import keep_words_whole
 
@@ -100,15 +101,22 @@ def projector_figure(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def wall_table(df: pd.DataFrame):
+def wall_name(name: str, abbreviated: bool) -> str:
+    """A name as the wall shows it: with the standard abbreviations when `abbreviated` ([present]
+    abbreviate), broken across lines only between words."""
+    return keep_words_whole(abbreviate(name) if abbreviated else name)
+
+
+def wall_table(df: pd.DataFrame, abbreviated: bool = False):
     """A small table as the projector shows it: no index, whole numbers without decimals, two
     decimals otherwise, a dash where there is no value, text as written (st.table renders
-    markdown in its cells) and broken across lines only between words."""
+    markdown in its cells), abbreviated when asked (wall_name) and broken across lines only
+    between words."""
     df = df.copy()
     for col in df.columns:
         values = pd.to_numeric(df[col], errors="coerce") if df[col].dtype.kind == "f" else None
         if values is not None and values.dropna().apply(float.is_integer).all():
             df[col] = values.astype("Int64")
         elif df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype):
-            df[col] = df[col].map(lambda v: md(keep_words_whole(v)) if isinstance(v, str) else v)
+            df[col] = df[col].map(lambda v: md(wall_name(v, abbreviated)) if isinstance(v, str) else v)
     return df.style.hide(axis="index").format(precision=2, na_rep="–", thousands=",")

@@ -7,12 +7,14 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from fondueboard.config import present_config
 from fondueboard.export import csv_bytes
 
+from .database import config_or_stop
 from .display import language, presenting
 from .format import fmt_count
 from .i18n import t
-from .present import TABLE_ROWS, wall_table
+from .present import TABLE_ROWS, wall_name, wall_table
 
 
 def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame], lang: str,
@@ -29,6 +31,18 @@ def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame]
                  total=fmt_count(total)))
 
 
+def names_abbreviated(lang: str) -> bool:
+    """Whether names are shown with the standard abbreviations: on the wall, where [present]
+    abbreviate says so."""
+    return presenting() and config_or_stop(present_config, lang).abbreviate
+
+
+def shown_name(name: str, lang: str) -> str:
+    """An agency's name as a page shows it (abbreviated on the wall, see names_abbreviated),
+    broken across lines only between words; plain text, for md() or a chart."""
+    return wall_name(name, names_abbreviated(lang))
+
+
 def chart_table(df: pd.DataFrame, name: str, lang: str) -> None:
     """The numbers behind a chart, in an expander below it; not on the projector, where the chart
     is the message."""
@@ -41,7 +55,7 @@ def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: d
     """Every table on a page comes with the same data as a CSV download; on the projector, its
     first rows in large type and no download."""
     if presenting():
-        st.table(wall_table(df.head(TABLE_ROWS)))
+        st.table(wall_table(df.head(TABLE_ROWS), abbreviated=names_abbreviated(lang)))
         if len(df) > TABLE_ROWS:
             st.caption(t("present_rows", language(), shown=TABLE_ROWS, total=fmt_count(len(df))))
         return

@@ -168,21 +168,26 @@ class PresentConfig:
 
     pages: tuple[str, ...] = ("overview", "agencies", "map")
     rotate_seconds: int = 30
+    abbreviate: bool = True  # agency names with the standard abbreviations (อบต., ทต., กฟภ., …)
 
 
 def present_config(path: Path | None = None) -> PresentConfig:
     """The [present] section, checked."""
     path = path or config_path()
     section = _read(path).get("present", {})
-    problems = [f"unknown setting [present] {key}" for key in section if key not in {"pages", "rotate_seconds"}]
+    problems = [f"unknown setting [present] {key}" for key in section
+                if key not in {"pages", "rotate_seconds", "abbreviate"}]
     pages = section.get("pages", PresentConfig.pages)
     if not isinstance(pages, (list, tuple)) or not pages or any(p not in PAGES for p in pages):
         problems.append(f"[present] pages must be a non-empty list of {', '.join(PAGES)}, not {pages!r}")
     seconds = _number("present", "rotate_seconds", section.get("rotate_seconds", PresentConfig.rotate_seconds),
                       PresentConfig.rotate_seconds, problems, *ROTATE_SECONDS)
+    abbreviate = section.get("abbreviate", PresentConfig.abbreviate)
+    if not isinstance(abbreviate, bool):
+        problems.append(f"[present] abbreviate must be true or false, not {abbreviate!r}")
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
-    return PresentConfig(pages=tuple(pages), rotate_seconds=seconds)
+    return PresentConfig(pages=tuple(pages), rotate_seconds=seconds, abbreviate=abbreviate)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,7 @@ from components.display import language, presenting
 from components.downloads import certificate_download
 from components.projector import period_caption, show_chart
 from components.shared_filters import current_filters, open_agency_button, peer_group_select
-from components.tables import table_with_download
-from components.thai_words import keep_words_whole
+from components.tables import shown_name, table_with_download
 from fondueboard.config import ranking_config, report_config
 from fondueboard.ranking import credited_completion, funnel_curve, funnel_points
 from queries import agencies
@@ -61,7 +60,7 @@ elif note := podium_note(scoped, lang):
 for col, (_, row) in zip(st.columns(3), podium.iterrows()):
     with col.container(border=True):
         st.markdown(f"### :material/emoji_events: {t('top_rank', lang, rank=int(row['rank']))}")
-        st.markdown(f"**{md(keep_words_whole(row['agency']))}**")  # broken across lines only between words
+        st.markdown(f"**{md(shown_name(row['agency'], lang))}**")
         st.caption(kind_label(row["kind"], lang))
         for line in top_lines(row, cfg, lang):
             st.markdown(line)

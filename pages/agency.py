@@ -17,7 +17,7 @@ from components.display import language, presenting
 from components.downloads import csv_download
 from components.projector import period_caption, show_chart
 from components.shared_filters import current_filters
-from components.tables import chart_table, paged_table, table_with_download
+from components.tables import chart_table, paged_table, shown_name, table_with_download
 from fondueboard.config import ranking_config, report_config
 from fondueboard.db import bangkok_today
 from fondueboard.ranking import population_of, what_if
@@ -31,7 +31,7 @@ cfg = config_or_stop(ranking_config, lang)
 now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
 on_projector = presenting()  # counts only: no complaint lists on the wall
 
-st.title(md(f.agency) if f.agency else t("nav_agency", lang))
+st.title(md(shown_name(f.agency, lang)) if f.agency else t("nav_agency", lang))
 complaints_or_stop(lang)
 if not f.agency:
     st.info(t("agency_choose", lang))

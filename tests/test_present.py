@@ -6,6 +6,8 @@ from datetime import datetime, timedelta, timezone
 import pandas as pd
 import pytest
 
+from components.abbreviations import ABBREVIATIONS, abbreviate
+from components.i18n import t
 from components.present import (
     Presentation,
     next_page,
@@ -19,6 +21,7 @@ from fondueboard.db import make_engine
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
+from test_agency_pages import as_read
 from test_pages import assert_reference_figures, render
 
 # --- pure pieces -----------------------------------------------------------------------------
@@ -61,6 +64,38 @@ def test_present_settings(tmp_path):
         bad.write_text(f"[present]\n{body}\n", encoding="utf-8")
         with pytest.raises(ConfigError, match=says):
             present_config(bad)
+
+
+def test_abbreviations_setting(tmp_path):
+    assert present_config(tmp_path / "missing.toml").abbreviate is True
+    off = tmp_path / "off.toml"
+    off.write_text("[present]\nabbreviate = false\n", encoding="utf-8")
+    assert present_config(off).abbreviate is False
+    off.write_text('[present]\nabbreviate = "no"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="abbreviate must be true or false"):
+        present_config(off)
+
+
+@pytest.mark.parametrize("name, short", [
+    ("องค์การบริหารส่วนตำบลแม่ใจ", "อบต.แม่ใจ"),  # before a name that starts with a vowel sign
+    ("องค์การบริหารส่วนจังหวัดพะเยา", "อบจ.พะเยา"),  # the longer word, not จังหวัด inside it
+    ("เทศบาลเมืองพะเยา", "ทม.พะเยา"),
+    ("เทศบาลตำบลจุน (กองช่าง)", "ทต.จุน (กองช่าง)"),
+    ("เทศบาลนครเชียงราย", "ทน.เชียงราย"),
+    ("สถานีตำรวจภูธรเมืองพะเยา", "สภ.เมืองพะเยา"),
+    ("การไฟฟ้าส่วนภูมิภาคจังหวัดพะเยา", "กฟภ.จ.พะเยา"),  # one after another
+    ("การประปาส่วนภูมิภาคสาขาพะเยา", "กปภ.สาขาพะเยา"),
+    ("ที่ว่าการอำเภอภูซาง", "ที่ว่าการ อ.ภูซาง"),  # after other Thai words: a space before it
+    ("สำนักงานจังหวัด", "สำนักงานจังหวัด"),  # standing alone, with no name after it: whole
+    ("PEA Phayao", "PEA Phayao"),
+])
+def test_standard_abbreviations(name, short):
+    assert abbreviate(name) == short
+
+
+def test_every_abbreviation_in_the_table_is_used_before_a_name():
+    for word, short in ABBREVIATIONS:
+        assert abbreviate(f"{word}พะเยา") == f"{short}พะเยา"
 
 
 def test_the_repository_settings_name_real_pages():
@@ -195,3 +230,28 @@ def test_switching_presentation_mode_on_and_off(monkeypatch, demo_db):
     assert at.button(key="rotation_pause")  # rotating now, with a pause control
     at.button(key="present_exit").click().run()
     assert at.sidebar.selectbox and "mode" not in at.query_params
+
+
+@pytest.mark.parametrize("setting", [None, "true", "false"])
+def test_the_wall_abbreviates_agency_names_as_set(monkeypatch, demo_db, tmp_path, setting):
+    """The ranking's podium and its table: full names at the desk; on the wall, with the standard
+    abbreviations unless [present] abbreviate = false."""
+    if setting is not None:
+        settings = tmp_path / "fondueboard.toml"
+        settings.write_text(f"[present]\nabbreviate = {setting}\n", encoding="utf-8")
+        monkeypatch.setenv("FONDUEBOARD_CONFIG", str(settings))
+    url = demo_db("sqlite")
+
+    def names(mode):
+        at = render(monkeypatch, url, "pages/agencies.py", {"from": "2022-10-03", "to": "2023-06-09", "mode": mode})
+        podium = [as_read(m.value).strip("*") for m in at.markdown if m.value.startswith("**")]
+        table = at.table[0].value if at.table else at.dataframe[0].value
+        return podium, [as_read(n) for n in table[t("col_agency", "th")]]
+
+    desk, wall = names("desk"), names("present")
+    assert len(desk[0]) == 3 and len(wall[1]) >= 3
+    if setting == "false":
+        assert wall[0] == desk[0]
+    else:
+        assert wall[0] == [abbreviate(n) for n in desk[0]] != desk[0]
+        assert any(n != abbreviate(n) for n in desk[1]) and all(n == abbreviate(n) for n in wall[1])
