@@ -333,10 +333,10 @@ def _refresh_flow(conn: Connection, days: list | None, cfg: BriefConfig, to: Sum
 
 
 def _refresh_backlog(conn: Connection, days: list | None, m: Table, b: Table) -> None:
-    """Rebuild the backlog at the month starts after the first month of `days` (None: every month
-    start) from the monthly flow `m`: a month's backlog is that at the latest month start held
-    on or before that first month (which the change leaves as it was; months without flow have
-    none until a later month's flow fills them in) plus the flow of the months since."""
+    """Rebuild `b` (backlog_months) from the monthly flow `m` for the month starts after the first
+    month of `days` (None: every month start). A month start's backlog sums only the months before
+    it, so the latest one `b` holds on or before that first month is still right: start from it
+    and add each slice's flow month by month."""
     first = None
     if days is not None:
         first = conn.execute(select(func.max(b.c.day)).where(b.c.day <= min(days).replace(day=1))).scalar()
@@ -364,13 +364,12 @@ def _refresh_backlog(conn: Connection, days: list | None, m: Table, b: Table) ->
     # Each slice's running sums at the months it has flow in, and the next such month: that sum is
     # the backlog at every month start after it, up to and including the next one.
     keys = [per.c.district, per.c.category, per.c.agency]
-    running = select(
+    r = select(
         per.c.day, *keys,
         func.sum(per.c.backlog).over(partition_by=keys, order_by=per.c.day, rows=(None, 0)).label("backlog"),
         func.sum(per.c.late).over(partition_by=keys, order_by=per.c.day, rows=(None, 0)).label("late"),
         func.lead(per.c.day).over(partition_by=keys, order_by=per.c.day).label("until"),
     ).subquery("running")
-    r = running
     conn.execute(insert(b).from_select(
         ["day", "district", "category", "agency", "backlog", "late"],
         select(starts.c.month, r.c.district, r.c.category, r.c.agency, cast(r.c.backlog, Integer),
