@@ -133,6 +133,36 @@ def change_table(changes: pd.DataFrame, which: str, by: str, f: Filters, lang: s
     })
 
 
+def changes_together(b: Brief, which: str, lang: str) -> pd.DataFrame:
+    """The flagged areas (district · category) and agencies of one direction (which: 'worse' or
+    'better') in one list, as kind, what, count, baseline, excess: the largest difference from the
+    baseline first (the weekly pack's and the wall's)."""
+    parts = []
+    for kind, changes in (("area", b.areas), ("agency", b.agencies)):
+        rows = changes[changes["change"] == which] if len(changes) else changes
+        if not len(rows):
+            continue
+        if kind == "area":
+            what = [area_label(d, c, lang) for d, c in zip(rows["district"], rows["category"])]
+        else:
+            what = list(rows["agency"])
+        parts.append(pd.DataFrame({"kind": kind, "what": what, "count": rows["count"].to_list(),
+                                   "baseline": rows["baseline"].to_list(), "excess": rows["excess"].to_list()}))
+    if not parts:
+        return pd.DataFrame(columns=["kind", "what", "count", "baseline", "excess"])
+    both = pd.concat(parts, ignore_index=True)
+    both["order"] = both["excess"].abs()
+    return both.sort_values(["order", "kind", "what"], ascending=[False, True, True]).drop(columns="order")
+
+
+def worse_on_wall(b: Brief, lang: str, rows: int = 3) -> pd.DataFrame:
+    """What got worse as the wall's first screen shows it, headed so: the first `rows` of
+    changes_together, with their count and baseline (no link: nobody clicks a wall)."""
+    worse = changes_together(b, "worse", lang).head(rows)
+    return pd.DataFrame({t("changed_worse", lang): worse["what"].to_list(), t("col_this_period", lang): worse["count"].to_list(),
+                         t("col_baseline", lang): [float(round_half_up(v, 1)) for v in worse["baseline"]]})
+
+
 def province_table(provinces: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
     """queries.overview.by_province as shown and downloaded: each province by name, its figures,
     and a link to the same view of that province alone."""

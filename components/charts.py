@@ -62,9 +62,10 @@ def status_bar(df: pd.DataFrame, lang: str) -> go.Figure:
 CLOSED_COLOUR, BACKLOG_COLOUR = FINISHED_COLOUR, "#dc2626"
 
 
-def weekly_flow(df: pd.DataFrame, today, lang: str) -> go.Figure:
+def weekly_flow(df: pd.DataFrame, last_day, lang: str) -> go.Figure:
     """New and closed per week (bars) and the backlog at each week's end (line, right axis); the
-    running week's bars are pale and marked "so far", and the axis ends today."""
+    running week's bars are pale and marked "so far". The axis ends on the chart's last day
+    (components.brief.chart_weeks: today, for a period that runs on to today)."""
     shown = [plotly(f"{w:%Y-%m-%d}") for w in df["week"]]
     partial = list(df["partial"])
     fade = [0.4 if p else 1.0 for p in partial]
@@ -76,13 +77,13 @@ def weekly_flow(df: pd.DataFrame, today, lang: str) -> go.Figure:
     line = go.Scatter(x=df["week"], y=df["backlog"], name=t("col_backlog_end", lang), mode="lines+markers",
                       yaxis="y2", line=dict(color=BACKLOG_COLOUR, width=3),
                       hovertemplate="%{x|%Y-%m-%d}: %{y:,}<extra>" + plotly(t("col_backlog_end", lang)) + "</extra>")
-    first = df["week"].iloc[0] if len(df) else today
+    first = df["week"].iloc[0] if len(df) else last_day
     layout = _layout(barmode="group",
                      xaxis=dict(title=t("col_week", lang), range=[pd.Timestamp(first) - pd.Timedelta(days=4),
-                                                                 pd.Timestamp(today) + pd.Timedelta(days=1)]),
+                                                                 pd.Timestamp(last_day) + pd.Timedelta(days=1)]),
                      yaxis=dict(title=t("col_tickets", lang), rangemode="tozero"),
                      yaxis2=dict(title=t("col_backlog_end", lang), overlaying="y", side="right", rangemode="tozero",
-                                 showgrid=False))
+                                 showgrid=False, tickmode="auto"))
     if any(partial):
         layout["annotations"] = [dict(x=df["week"].iloc[-1], y=1, yref="paper", text=so_far, showarrow=False,
                                       yanchor="bottom")]

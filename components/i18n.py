@@ -140,6 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_backlog_end": {"th": "ค้าง ณ สิ้นช่วง", "en": "Backlog at end"},
     "col_late_start": {"th": "เกินเป้า ณ ต้นช่วง", "en": "Past target at start"},
     "col_late_end": {"th": "เกินเป้า ณ สิ้นช่วง", "en": "Past target at end"},
+    "col_this_period": {"th": "ช่วงนี้", "en": "This period"},
     "col_area_category": {"th": "พื้นที่ · ประเภท", "en": "Area · category"},
     "col_count": {"th": "จำนวนเรื่อง", "en": "Count"},
     "col_baseline": {"th": "ค่าปกติ", "en": "Baseline"},

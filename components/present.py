@@ -14,6 +14,7 @@ from .safe_text import md
 from .thai_words import keep_words_whole
 
 TABLE_ROWS = 10  # a table on the wall: the first rows only, in type readable from the back
+WALL_CHART_PX = 320  # a chart on the wall's first screen, beside the cards (first_screen_figure)
 
 # Sizes: a 1280×720 projector read from the back of a room. Streamlit sizes text in rem, so a
 # larger root size scales every text element at once (its smallest, captions, stays ≥ 20 px).
@@ -30,7 +31,7 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 [data-testid="stMainBlockContainer"] {{ padding: 0.6rem 1.2rem 1rem; max-width: 100%; }}
 .stApp, .stApp [data-testid="stMarkdownContainer"], .stApp [data-testid="stHeading"] * {{ color: {INK}; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: {MUTED}; }}
-.stApp h1 {{ font-size: 2rem; padding: 0.2rem 0; }}
+.stApp h1 {{ font-size: 1.8rem; padding: 0.1rem 0; }}
 .stApp h2, .stApp h3 {{ font-size: 1.4rem; }}
 /* The bar with the period and freshness stays in view: its wrapper sticks to the top. */
 [data-testid="stLayoutWrapper"]:has(> .st-key-projector_bar) {{ position: sticky; top: 0; z-index: 1000; }}
@@ -38,14 +39,18 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 /* Streamlit's pale message boxes would hold white text: dark boxes on the wall. */
 [data-testid="stAlertContainer"] {{ background: #1f2937 !important; border: 2px solid {MUTED}; }}
 [data-testid="stAlertContainer"] * {{ color: {INK} !important; background: transparent !important; }}
-[data-testid="stMetric"] {{ border: 2px solid {MUTED}; border-radius: 0.5rem; padding: 0.3rem 0.6rem; }}
-[data-testid="stMetricLabel"] p {{ font-size: 1.1rem; color: {INK}; }}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{ font-size: {KPI_PX}px; line-height: 1.1;
+[data-testid="stMetric"] {{ border: 2px solid {MUTED}; border-radius: 0.5rem; padding: 0.2rem 0.6rem; }}
+[data-testid="stMetricLabel"] p {{ font-size: 0.9rem; color: {INK}; }}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{ font-size: {KPI_PX}px; line-height: 1.05;
   color: {ACCENT}; }}
-[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {{ white-space: normal !important;
-  overflow: visible !important; text-overflow: clip !important; }}
+/* A number never breaks across lines ("1,02" over "0"); a label may, between words. */
+[data-testid="stMetricValue"] * {{ white-space: nowrap !important; overflow: visible !important;
+  text-overflow: clip !important; }}
+[data-testid="stMetricLabel"] * {{ white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }}
 [data-testid="stMetricDelta"] {{ background: transparent !important; font-size: 1rem; }}
 [data-testid="stTable"] table {{ font-size: 1rem; color: {INK}; }}
+[data-testid="stTable"] th, [data-testid="stTable"] td {{ padding: 0.15rem 0.5rem; }}
 [data-testid="stTable"] th {{ color: {ACCENT}; }}
 .stApp button {{ background: {PAPER}; color: {INK}; border-color: {MUTED}; }}
 .stApp button p {{ font-size: 1rem; }}
@@ -98,6 +103,16 @@ def projector_figure(fig: go.Figure) -> go.Figure:
     fig.update_xaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)
     fig.update_yaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)
     fig.update_traces(textfont=dict(size=22), selector=dict(type="bar"))
+    return fig
+
+
+def first_screen_figure(fig: go.Figure, height: int) -> go.Figure:
+    """A wall chart sized to share the first screen (`height` px, a third of its width): the
+    legend names the series, so the axes drop their titles; labels stay level, a few to an axis."""
+    fig = projector_figure(fig)
+    fig.update_layout(height=height, legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    fig.update_xaxes(title_text="", tickangle=0, nticks=3)
+    fig.update_yaxes(title_text="", tickformat=",d", nticks=4)
     return fig
 
 

@@ -17,7 +17,8 @@ from .display import presentation, presenting, set_presentation
 from .format import fmt_age, fmt_moment, freshness_text, sync_age
 from .i18n import t
 from .periods import period_label, period_text
-from .present import PROJECTOR_CSS, Presentation, next_page, projector_figure
+from .cards import Card
+from .present import PROJECTOR_CSS, Presentation, first_screen_figure, next_page, projector_figure
 from .safe_text import md
 from .shared_filters import current_filters, url_params
 
@@ -45,7 +46,7 @@ def projector_frame(pages: dict[str, st.Page], current: st.Page, lang: str) -> N
         status.append(t("rotation_paused", lang) if paused else
                       t("rotation_next", lang, page=pages[upcoming].title, s=show.rotate))
     bar = st.container(key="projector_bar")  # pinned to the top of the screen (PROJECTOR_CSS)
-    status_col, controls_col = bar.columns(2, vertical_alignment="center")
+    status_col, controls_col = bar.columns([3, 2], vertical_alignment="center")
     status_col.caption(" · ".join(status))
     controls = controls_col.container(horizontal=True, horizontal_alignment="right")
     if show.rotate:
@@ -97,9 +98,22 @@ def period_caption(f: Filters, lang: str, *before: str) -> None:
         st.caption(" · ".join(parts))
 
 
-def show_chart(fig, **kwargs) -> None:
-    """A Plotly chart; on the projector restyled for the wall and without its toolbar."""
+def show_chart(fig, wall_height: int | None = None, **kwargs) -> None:
+    """A Plotly chart; on the projector restyled for the wall (given `wall_height`, as a chart that
+    shares the first screen: present.first_screen_figure) and without its toolbar."""
     if presenting():
-        st.plotly_chart(projector_figure(fig), theme=None, width="stretch", config={"displayModeBar": False})
+        fig = first_screen_figure(fig, wall_height) if wall_height else projector_figure(fig)
+        st.plotly_chart(fig, theme=None, width="stretch", config={"displayModeBar": False})
     else:
         st.plotly_chart(fig, width="stretch", **kwargs)
+
+
+def show_cards(cards: list[Card], per_row: int | None = None) -> None:
+    """The headline cards, all in one row or `per_row` to a row; on the wall without their
+    captions, which would push the rest of the first screen below it."""
+    per_row = per_row or len(cards)
+    for first in range(0, len(cards), per_row):
+        for col, card in zip(st.columns(per_row), cards[first:first + per_row]):
+            col.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
+            if card.caption and not presenting():
+                col.caption(card.caption)

@@ -18,7 +18,7 @@ from queries.filters import Filters, previous_period
 from queries.flow import Brief
 
 from .agencies import change_label, formula_values, leaderboard_table, podium_note, top_lines
-from .brief import area_label
+from .brief import changes_together
 from .format import (fmt_count, fmt_delta, fmt_moment, fmt_pct, fmt_stars, freshness_text, is_missing, place_name,
                      round_half_up)
 from .i18n import METHOD_SECTIONS, category_label, t
@@ -146,7 +146,7 @@ def _brief(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
                   colour=GREY)
     for which in ("worse", "better"):
         pdf.heading(t(f"pdf_brief_{which}_h", lang), 12, keep=15)
-        _change_table(pdf, _changes(b, which, lang), which, lang)
+        _change_table(pdf, changes_together(b, which, lang), which, lang)
     _growth_table(pdf, p, lang)
 
 
@@ -194,27 +194,6 @@ def _flow_table(pdf: ThaiPdf, p: WeeklyPack, lang: str) -> None:
     else:
         pdf.data_table([t("pdf_col_figure", lang), t("pdf_brief_col_so_far", lang, dates=dates), previous],
                        rows, (70, 55, 55), ("LEFT", "RIGHT", "RIGHT"), size=9.5)
-
-
-def _changes(b: Brief, which: str, lang: str) -> pd.DataFrame:
-    """The flagged areas (district · category) and agencies of one direction, as kind, what, count,
-    baseline, excess: the largest difference from the baseline first."""
-    parts = []
-    for kind, changes in (("area", b.areas), ("agency", b.agencies)):
-        rows = changes[changes["change"] == which] if len(changes) else changes
-        if not len(rows):
-            continue
-        if kind == "area":
-            what = [area_label(d, c, lang) for d, c in zip(rows["district"], rows["category"])]
-        else:
-            what = [_text(a) for a in rows["agency"]]
-        parts.append(pd.DataFrame({"kind": kind, "what": what, "count": rows["count"].to_list(),
-                                   "baseline": rows["baseline"].to_list(), "excess": rows["excess"].to_list()}))
-    if not parts:
-        return pd.DataFrame(columns=["kind", "what", "count", "baseline", "excess"])
-    both = pd.concat(parts, ignore_index=True)
-    both["order"] = both["excess"].abs()
-    return both.sort_values(["order", "kind", "what"], ascending=[False, True, True]).drop(columns="order")
 
 
 def _change_table(pdf: ThaiPdf, changes: pd.DataFrame, which: str, lang: str) -> None:

@@ -12,13 +12,15 @@ from components.brief import (
     flow_table,
     growth_table,
     province_table,
+    worse_on_wall,
 )
 from components.format import fmt_count, fmt_pct
 from components.i18n import category_label, group_label, t
 from components.periods import bounded
 from components.database import complaints_or_stop, config_or_stop, queries_at_once, query
 from components.display import language, presenting
-from components.projector import freshness_caption, period_caption, show_chart
+from components.present import WALL_CHART_PX
+from components.projector import freshness_caption, period_caption, show_cards, show_chart
 from components.shared_filters import current_filters
 from components.tables import chart_table, table_with_download
 from fondueboard.config import brief_config
@@ -55,10 +57,21 @@ if not (this["new"] or this["closed"] or this["backlog"]):
     st.stop()
 
 cards = brief_cards(brief, lang)
-for col, card in zip(st.columns(len(cards)), cards):
-    col.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
-    if card.caption:
-        col.caption(card.caption)
+if presenting():
+    # The wall's first screen holds the message: the cards, what got worse, the weekly flow.
+    with st.container(key="wall_first"):
+        left, right = st.columns([2, 1])
+        with left:
+            show_cards(cards, per_row=3)
+        with right:
+            show_chart(charts.weekly_flow(brief.weekly, last, lang), wall_height=WALL_CHART_PX)
+        worse = worse_on_wall(brief, lang)  # headed "got worse"
+        if len(worse):
+            table_with_download(worse, "worse", lang)
+        else:
+            st.caption(t("changed_none_worse", lang))
+else:
+    show_cards(cards)
 h = got["headline"].iloc[0]
 st.caption(comparison_note(brief, lang)
            + f" · {t('kpi_agencies', lang)} {fmt_count(h['agencies'])} · {t('kpi_districts', lang)} {fmt_count(h['districts'])}")
@@ -92,12 +105,13 @@ if len(brief.growth):
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(t("weekly_flow", lang))
-    weeks = brief.weekly
-    show_chart(charts.weekly_flow(weeks, today, lang))
-    chart_table(weeks.assign(partial=weeks["partial"].map(lambda p: t("so_far", lang) if p else "")).rename(columns={
-        "week": t("col_week", lang), "new": t("col_new", lang), "closed": t("col_closed", lang),
-        "backlog": t("col_backlog_end", lang), "partial": ""}), "weekly_flow", lang)
+    if not presenting():  # on the wall it is on the first screen
+        st.subheader(t("weekly_flow", lang))
+        weeks = brief.weekly
+        show_chart(charts.weekly_flow(weeks, last, lang))
+        chart_table(weeks.assign(partial=weeks["partial"].map(lambda p: t("so_far", lang) if p else "")).rename(
+            columns={"week": t("col_week", lang), "new": t("col_new", lang), "closed": t("col_closed", lang),
+                     "backlog": t("col_backlog_end", lang), "partial": ""}), "weekly_flow", lang)
 with right:
     st.subheader(t("open_age", lang))
     st.caption(t("open_age_now", lang))

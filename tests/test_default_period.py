@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from components.brief import brief_cards, chart_weeks
+from components.charts import weekly_flow
 from components.periods import params_from_filters, preset_for, preset_range, read_filters, running
 from fondueboard.db import bangkok_today
 from queries.filters import Filters
@@ -87,3 +88,16 @@ def test_the_weekly_chart_ends_today_and_shows_a_quarter():
     assert last == today and first == date(2026, 9, 7)  # 13 weeks: 12 before the running one
     old = Filters(date(2023, 1, 2), date(2023, 6, 30))
     assert chart_weeks(old, today) == (date(2023, 1, 2), date(2023, 6, 30))  # a past period ends with it
+
+
+@pytest.mark.parametrize("period, ends", [((date(2026, 11, 23), date(2026, 11, 29)), date(2026, 11, 30)),
+                                          ((date(2023, 1, 2), date(2023, 6, 30)), date(2023, 6, 30))])
+def test_the_weekly_chart_axis_ends_on_its_last_day(period, ends):
+    """Today for a recent period; the period's end for a past one (not today, three years on)."""
+    today = date(2026, 11, 30)
+    first, last = chart_weeks(Filters(*period), today)
+    mondays = pd.date_range(first - timedelta(days=first.weekday()), last, freq="7D").date
+    weeks = pd.DataFrame({"week": mondays, "new": 1, "closed": 1, "backlog": 1, "partial": False})
+    axis = weekly_flow(weeks, last, "en").layout.xaxis.range
+    assert pd.Timestamp(axis[1]).date() == ends + timedelta(days=1)
+    assert pd.Timestamp(axis[0]).date() == mondays[0] - timedelta(days=4)

@@ -1,12 +1,14 @@
 """Presentation mode: its URL, its settings, its tables and charts, and nothing personal on the wall."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
 
 from components.abbreviations import ABBREVIATIONS, abbreviate
+from components.brief import area_label, worse_on_wall
 from components.i18n import t
 from components.present import (
     Presentation,
@@ -21,6 +23,8 @@ from fondueboard.db import make_engine
 from fondueboard.importer.load import load_records
 from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
+from queries.filters import Filters
+from queries.flow import Brief
 from test_agency_pages import as_read
 from test_pages import assert_reference_figures, render
 
@@ -216,7 +220,7 @@ def test_projector_frame_shows_period_and_freshness(monkeypatch, demo_db):
                 {"mode": "present", "from": "2022-10-03", "to": "2023-06-09", "lang": "en"})
     status = at.caption[0].value
     assert "2022-10-03 – 2023-06-09" in status and "newest complaint" in status and "imported" in status
-    assert_reference_figures(at)
+    assert_reference_figures(at, captions=False)  # the first screen holds the cards, not their captions
     assert any("font-size: 72px" in h.proto.body for h in at.get("html"))
 
 
@@ -255,3 +259,23 @@ def test_the_wall_abbreviates_agency_names_as_set(monkeypatch, demo_db, tmp_path
     else:
         assert wall[0] == [abbreviate(n) for n in desk[0]] != desk[0]
         assert any(n != abbreviate(n) for n in desk[1]) and all(n == abbreviate(n) for n in wall[1])
+
+
+def test_the_wall_lists_what_got_worse_largest_excess_first():
+    """The overview's first screen on the wall: areas and agencies that got worse in one list,
+    largest excess over the baseline first, three of them, each with its count and baseline;
+    what got better is not in it."""
+    week = Filters(date(2026, 11, 23), date(2026, 11, 29))
+    areas = pd.DataFrame({"district": ["เมืองพะเยา", "จุน", "ปง"], "category": ["ไฟฟ้า", "ถนน", "น้ำท่วม"],
+                          "count": [10, 30, 1], "baseline": [2.04, 5.0, 9.5], "excess": [7.96, 25.0, -8.5],
+                          "p": [0.001, 0.0001, 0.002], "change": ["worse", "worse", "better"]})
+    agencies = pd.DataFrame({"agency": ["กฟภ.จ.พะเยา", "เทศบาลตำบลแม่กา"], "count": [20, 7], "baseline": [1.0, 0.5],
+                             "excess": [19.0, 6.5], "p": [0.0001, 0.001], "change": ["worse", "worse"]})
+    empty = pd.DataFrame()
+    brief = Brief(week, Filters(date(2026, 11, 16), date(2026, 11, 22)), True, empty, empty, areas, agencies, empty)
+    got = worse_on_wall(brief, "en")
+    assert list(got.columns) == ["Got worse (unusually many complaints)", "This period", "Baseline"]
+    assert got.iloc[:, 0].to_list() == [area_label("จุน", "ถนน", "en"), "กฟภ.จ.พะเยา", area_label("เมืองพะเยา", "ไฟฟ้า", "en")]
+    assert got.iloc[:, 1].to_list() == [30, 20, 10]
+    assert got.iloc[:, 2].to_list() == [5.0, 1.0, 2.0]  # to one decimal, half up
+    assert worse_on_wall(replace(brief, areas=areas.iloc[2:], agencies=agencies.iloc[:0]), "en").empty
