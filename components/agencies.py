@@ -13,8 +13,10 @@ import streamlit as st
 from fondueboard.agency_kinds import KINDS
 from fondueboard.config import RankingConfig
 from fondueboard.ranking import FUNNEL_LEVELS, PARTS, RANK_DRAWS, RANK_PERCENTILES
+from queries.agencies import OVERDUE_DAYS
 from queries.filters import Filters
 
+from .cards import Card
 from .format import fmt_count, fmt_pct, fmt_stars, is_missing, round_half_up
 from .i18n import t
 from .periods import params_from_filters
@@ -133,8 +135,9 @@ def kinds_present(ranking: pd.DataFrame) -> list[str]:
     return [k for k in KINDS if k in present]
 
 
-def top_three(scoped: pd.DataFrame) -> pd.DataFrame:
-    return scoped[scoped["eligible"]].head(3)
+def top_places(scoped: pd.DataFrame, places: int = 3) -> pd.DataFrame:
+    """The ranked agencies of the first `places` places (the podium's three; the wall's ten)."""
+    return scoped[scoped["eligible"]].head(places)
 
 
 def top_lines(row: pd.Series, cfg: RankingConfig, lang: str) -> list[str]:
@@ -179,6 +182,36 @@ def podium_note(scoped: pd.DataFrame, lang: str) -> str | None:
     if not runs:
         return t("podium_clear", lang)
     return " ".join(t("podium_unclear", lang, first=a, last=b) for a, b in runs)
+
+
+def agency_cards(row: pd.Series, ranking: pd.DataFrame, lang: str, overdue: pd.Series | None = None) -> list[Card]:
+    """The agency page's cards: its overall rank and its rank among its peers (each with its
+    plausible ranks below it), its score, complaints and completion. On the wall (given `overdue`,
+    queries.agencies.overdue_counts) a rank reads "19/37", which 72-px type fits in a quarter of the
+    screen, and the last card is the overdue counts: over 30 days, with over 7 and 15 below ("7 days: 4")."""
+    peers = ranking[ranking["kind"] == row["kind"]]
+    wall = overdue is not None
+
+    def rank_card(key, rank, n, low, high):
+        if not row["eligible"]:
+            return Card(t(key, lang), t("unranked", lang))
+        value = f"{int(rank)}/{int(n)}" if wall else t("rank_of", lang, rank=int(rank), n=int(n))
+        return Card(t(key, lang), value, t("rank_range_of", lang, range=rank_range(low, high)), **BELOW)
+
+    cards = [rank_card("agency_rank", row["rank"], ranking["eligible"].sum(), row["rank_low"], row["rank_high"]),
+             rank_card("agency_peer_rank", row["peer_rank"], peers["eligible"].sum(), row["peer_rank_low"],
+                       row["peer_rank_high"]),
+             Card(t("col_score", lang), f"{round_half_up(row['score'], 2)}")]
+    if wall:
+        *shorter, longest = OVERDUE_DAYS
+        below = " · ".join(t("days_count", lang, days=d, n=fmt_count(overdue[f"over_{d}"])) for d in shorter)
+        return [*cards, Card(t("over_days", lang, days=longest), fmt_count(overdue[f"over_{longest}"]), below, **BELOW)]
+    return [*cards, Card(t("col_tickets", lang), fmt_count(row["tickets"])),
+            Card(t("kpi_completion", lang), fmt_pct(row["completion"]))]
+
+
+# A card's second line that is not a change: grey, without an arrow.
+BELOW = {"delta_color": "off", "delta_arrow": "off"}
 
 
 def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: str) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Plotly figures for the overview. Labels come from the string table; data from queries/.
+"""Plotly figures for the pages. Labels come from the string table; data from queries/.
 
 Plotly reads HTML in every text it draws, so every label passes through safe_text.plotly."""
 from __future__ import annotations
@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 
 from fondueboard.ranking import FUNNEL_LEVELS
 
-from .format import fmt_count, fmt_pct
+from .agencies import rank_range
+from .format import fmt_count, fmt_pct, is_missing, round_half_up
 from .i18n import category_label, group_label, t
 from .safe_text import plotly
 
@@ -97,18 +98,48 @@ def open_age_bar(df: pd.DataFrame, lang: str) -> go.Figure:
                                          yaxis=dict(title=t("col_tickets", lang))))
 
 
+MEDIAN_COLOUR = "#f59e0b"  # amber: seen on the desk's white and the wall's black
+
+
 def score_parts_bar(parts: pd.DataFrame, lang: str) -> go.Figure:
-    """Each part of an agency's score beside the peer median, against the part's full points."""
-    bars = [
-        go.Bar(y=parts["part"], x=parts["max_points"], name=t("col_max_points", lang), orientation="h",
-               marker_color="#e5e7eb", hoverinfo="skip"),
-        go.Bar(y=parts["part"], x=parts["points"], name=t("col_points", lang), orientation="h",
-               marker_color=NEW_COLOUR, text=parts["points"], textposition="auto"),
-        go.Bar(y=parts["part"], x=parts["peer_median"], name=t("col_peer_median", lang), orientation="h",
-               marker_color="#9ca3af", text=parts["peer_median"], textposition="auto"),
+    """Each part of an agency's score: its points as a bar over the part's full points (pale), the
+    peer median as a mark across it, and the numbers after the full bar ("37.80 of 50 · peers
+    37.62"), where no bar covers them: the axis runs to 100, the whole score."""
+    text = [plotly(t("points_line", lang, points=_or_dash(points), full=_or_dash(full), median=_or_dash(median)))
+            for points, full, median in zip(parts["points"], parts["max_points"], parts["peer_median"])]
+    labels = [plotly(part) for part in parts["part"]]
+    traces = [
+        go.Bar(y=labels, x=parts["max_points"], name=t("col_max_points", lang), orientation="h", width=0.6,
+               marker_color="#e5e7eb", text=text, textposition="outside", cliponaxis=False, hoverinfo="skip"),
+        go.Bar(y=labels, x=parts["points"], name=t("col_points", lang), orientation="h", width=0.6,
+               marker_color=NEW_COLOUR, hovertemplate="%{x}<extra>" + plotly(t("col_points", lang)) + "</extra>"),
+        go.Scatter(y=labels, x=parts["peer_median"], name=t("col_peer_median", lang), mode="markers",
+                   marker=dict(symbol="line-ns", size=34, line=dict(width=5, color=MEDIAN_COLOUR)),
+                   hovertemplate="%{x}<extra>" + plotly(t("col_peer_median", lang)) + "</extra>"),
     ]
-    return go.Figure(bars, layout=_layout(300, barmode="group", yaxis=dict(autorange="reversed"),
-                                          xaxis=dict(title=t("col_points", lang), rangemode="tozero")))
+    return go.Figure(traces, layout=_layout(300, barmode="overlay", yaxis=dict(autorange="reversed"),
+                                            xaxis=dict(title=t("col_points", lang), range=[0, 100])))
+
+
+def _or_dash(points) -> str:
+    """Points as the label says them: whole numbers without decimals, others to two; "–" for none."""
+    if is_missing(points):
+        return "–"
+    return f"{points:,.0f}" if float(points).is_integer() else f"{points:,.2f}"
+
+
+def ranking_bars(top: pd.DataFrame, names: list[str], lang: str) -> go.Figure:
+    """The first places of a ranking as a bar list: rank and name on the left (first on top), the
+    score as the bar and its number, with the plausible ranks beside it (how sure the place is).
+    `names`: the agencies as the page shows them."""
+    labels = [plotly(f"{int(rank)}. {name}") for rank, name in zip(top["rank"], names)]
+    text = [plotly(f"{round_half_up(score, 2)} · {t('top_rank_range', lang, range=rank_range(low, high))}")
+            for score, low, high in zip(top["score"], top["rank_low"], top["rank_high"])]
+    bar = go.Bar(x=top["score"], y=labels, orientation="h", text=text, textposition="inside",
+                 insidetextanchor="end", marker_color=NEW_COLOUR, hovertemplate="%{y}: %{text}<extra></extra>")
+    return go.Figure(bar, layout=_layout(max(240, 44 * len(top) + 60), showlegend=False,
+                                         yaxis=dict(autorange="reversed"),
+                                         xaxis=dict(title=t("col_score", lang), range=[0, 100])))
 
 
 VERDICT_COLOURS = {"better": "#16a34a", "worse": "#dc2626", "": "#2563eb"}

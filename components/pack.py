@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy.engine import Engine
 
-from components.agencies import top_three
+from components.agencies import top_places
 from components.maps import area_frame, level_areas, map_level
 from components.report import (
     OLDEST_PER_AGENCY,
@@ -124,4 +124,4 @@ def certificate_pdfs(engine: Engine, f: Filters, lang: str = "th", now: datetime
     issued = (now or datetime.now(timezone.utc)).astimezone(BANGKOK).date()
     return [(row["agency"], certificate_document(
                 Certificate(row["agency"], int(row["rank"]), ranked, row, f, cfg, issued), lang))
-            for _, row in top_three(ranking).iterrows() if int(row["rank"]) in ranks]
+            for _, row in top_places(ranking).iterrows() if int(row["rank"]) in ranks]

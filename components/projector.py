@@ -109,8 +109,8 @@ def show_chart(fig, wall_height: int | None = None, **kwargs) -> None:
 
 
 def show_cards(cards: list[Card], per_row: int | None = None) -> None:
-    """The headline cards, all in one row or `per_row` to a row; on the wall without their
-    captions, which would push the rest of the first screen below it."""
+    """Cards, all in one row or `per_row` to a row; on the wall without their captions, which
+    would push the rest of the first screen below it."""
     per_row = per_row or len(cards)
     for first in range(0, len(cards), per_row):
         for col, card in zip(st.columns(per_row), cards[first:first + per_row]):

@@ -12,7 +12,7 @@ from components.agencies import (
     leaderboard_table,
     podium_note,
     top_lines,
-    top_three,
+    top_places,
 )
 from components.format import fmt_count, fmt_pct
 from components.i18n import t
@@ -21,7 +21,8 @@ from components.database import complaints_or_stop, config_or_stop, query
 from components.display import language, presenting
 from components.downloads import certificate_download
 from components.projector import period_caption, show_chart
-from components.shared_filters import current_filters, open_agency_button, peer_group_select
+from components.present import WALL_PLACES, WALL_RANKING_PX
+from components.shared_filters import current_filters, open_agency_button, peer_group, peer_group_select
 from components.tables import shown_name, table_with_download
 from fondueboard.config import ranking_config, report_config
 from fondueboard.ranking import credited_completion, funnel_curve, funnel_points
@@ -47,26 +48,45 @@ if ranking.empty:
     st.stop()
 
 counts = ranking["kind"].value_counts()
-kind = peer_group_select(kinds_present(ranking), lang, lambda k: t("all_kinds", lang) if k is None
-                         else t("kind_count", lang, kind=kind_label(k, lang), n=fmt_count(counts[k])))
+
+
+def peer_label(kind):
+    return t("all_kinds", lang) if kind is None else t("kind_count", lang, kind=kind_label(kind, lang),
+                                                         n=fmt_count(counts[kind]))
+
+
+kinds = kinds_present(ranking)
+if presenting():  # the wall says the peer group (from the link) and asks nothing
+    kind = peer_group() if peer_group() in kinds else None
+    st.caption(f"{t('peer_group', lang)}: {peer_label(kind)}")
+else:
+    kind = peer_group_select(kinds, lang, peer_label)
 scoped = in_scope(ranking, kind)
 
-st.subheader(t("top_three", lang))
-podium = top_three(scoped)
-if podium.empty:
+places = top_places(scoped, WALL_PLACES if presenting() else 3)
+if places.empty:
     st.info(t("top_none", lang, min=cfg.min_tickets))
-elif note := podium_note(scoped, lang):
-    st.caption(note)
-for col, (_, row) in zip(st.columns(3), podium.iterrows()):
-    with col.container(border=True):
-        st.markdown(f"### :material/emoji_events: {t('top_rank', lang, rank=int(row['rank']))}")
-        st.markdown(f"**{md(shown_name(row['agency'], lang))}**")
-        st.caption(kind_label(row["kind"], lang))
-        for line in top_lines(row, cfg, lang):
-            st.markdown(line)
-        open_agency_button(row["agency"], lang, key=f"open_top_{int(row['rank'])}")
-        if kind is None and not presenting():  # certificates are for the overall ranking, printed at a desk
-            certificate_download(f, int(row["rank"]), row["agency"], lang)
+elif presenting():
+    # The wall's first screen: the first ten places as bars, each with its score and plausible ranks.
+    with st.container(key="wall_first"):
+        show_chart(charts.ranking_bars(places, [shown_name(a, lang) for a in places["agency"]], lang),
+                   wall_height=WALL_RANKING_PX)
+        if note := podium_note(scoped, lang):
+            st.caption(note)
+else:
+    st.subheader(t("top_three", lang))
+    if note := podium_note(scoped, lang):
+        st.caption(note)
+    for col, (_, row) in zip(st.columns(3), places.iterrows()):
+        with col.container(border=True):
+            st.markdown(f"### :material/emoji_events: {t('top_rank', lang, rank=int(row['rank']))}")
+            st.markdown(f"**{md(shown_name(row['agency'], lang))}**")
+            st.caption(kind_label(row["kind"], lang))
+            for line in top_lines(row, cfg, lang):
+                st.markdown(line)
+            open_agency_button(row["agency"], lang, key=f"open_top_{int(row['rank'])}")
+            if kind is None:  # certificates are for the overall ranking
+                certificate_download(f, int(row["rank"]), row["agency"], lang)
 
 st.subheader(t("agencies_title", lang) if kind is None else kind_label(kind, lang))
 notes = [t("ranking_unranked_note", lang, min=cfg.min_tickets)]

@@ -5,17 +5,18 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from components import charts
-from components.agencies import kind_label, move_lines, moves, rank_range, score_parts
+from components.agencies import agency_cards, kind_label, move_lines, moves, score_parts
 from components.brief import chart_weeks
 from components.periods import bounded
 from components.tickets import ticket_rows
-from components.format import district_label, fmt_count, fmt_pct, fmt_stars
+from components.format import district_label, fmt_count, fmt_stars
 from components.i18n import t
 from components.safe_text import md
 from components.database import complaints_or_stop, config_or_stop, query
 from components.display import language, presenting
 from components.downloads import csv_download
-from components.projector import period_caption, show_chart
+from components.present import WALL_PARTS_PX
+from components.projector import period_caption, show_cards, show_chart
 from components.shared_filters import current_filters
 from components.tables import chart_table, paged_table, shown_name, table_with_download
 from fondueboard.config import ranking_config, report_config
@@ -53,25 +54,20 @@ row = ranking.set_index("agency").loc[agency]
 peers = ranking[ranking["kind"] == row["kind"]]
 period_caption(f, lang, kind_label(row["kind"], lang))
 
-cards = st.columns(5)
-if row["eligible"]:
-    cards[0].metric(t("agency_rank", lang), t("rank_of", lang, rank=int(row["rank"]), n=int(ranking["eligible"].sum())))
-    cards[0].caption(t("rank_range_of", lang, range=rank_range(row["rank_low"], row["rank_high"])))
-    cards[1].metric(t("agency_peer_rank", lang),
-                    t("rank_of", lang, rank=int(row["peer_rank"]), n=int(peers["eligible"].sum())))
-    cards[1].caption(t("rank_range_of", lang, range=rank_range(row["peer_rank_low"], row["peer_rank_high"])))
+parts = score_parts(ranking, agency, cfg, lang)
+if on_projector:
+    # The wall's first screen: the ranks, the score and the overdue counts, the score's parts.
+    with st.container(key="wall_first"):
+        show_cards(agency_cards(row, ranking, lang, query(agencies.overdue_counts, f, agency, now).iloc[0]))
+        show_chart(charts.score_parts_bar(parts, lang), wall_height=WALL_PARTS_PX)
 else:
-    cards[0].metric(t("agency_rank", lang), t("unranked", lang))
-    cards[1].metric(t("agency_peer_rank", lang), t("unranked", lang))
-cards[2].metric(t("col_score", lang), f"{row['score']:.2f}")
-cards[3].metric(t("col_tickets", lang), fmt_count(row["tickets"]))
-cards[4].metric(t("kpi_completion", lang), fmt_pct(row["completion"]))
+    show_cards(agency_cards(row, ranking, lang))
 if not row["eligible"]:
     st.caption(t("unranked_because", lang, n=fmt_count(row["tickets"]), min=cfg.min_tickets))
 
-st.subheader(t("score_parts_h", lang))
-parts = score_parts(ranking, agency, cfg, lang)
-show_chart(charts.score_parts_bar(parts, lang))
+if not on_projector:  # on the wall the chart is on the first screen
+    st.subheader(t("score_parts_h", lang))
+    show_chart(charts.score_parts_bar(parts, lang))
 st.caption(t("peer_median_note", lang, kind=kind_label(row["kind"], lang), n=fmt_count(peers["eligible"].sum()))
            + " · " + t("top_satisfaction", lang, adj=fmt_stars(row["satisfaction_adj"]),
                        raw=fmt_stars(row["satisfaction_raw"]), n=fmt_count(row["ratings"])))
@@ -93,7 +89,7 @@ with left:
     st.subheader(t("agency_weekly", lang))
     period = bounded(f, query(meta.date_span).iloc[0]["first"], bangkok_today())
     first, last = chart_weeks(period, bangkok_today())
-    show_chart(charts.weekly_flow(query(flow.weekly_flow, period, first, last, now), bangkok_today(), lang))
+    show_chart(charts.weekly_flow(query(flow.weekly_flow, period, first, last, now), last, lang))
 with right:
     st.subheader(t("category_mix", lang))
     show_chart(charts.category_bar(query(overview.top_categories, replace(f, agency=agency), 10), lang))

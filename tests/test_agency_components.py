@@ -8,7 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from components.agencies import agency_link, change_label, in_scope, score_parts
+from components.agencies import agency_cards, agency_link, change_label, in_scope, score_parts, top_places
+from components.charts import ranking_bars, score_parts_bar
+from components.format import round_half_up
 from components.tickets import ticket_rows
 from components.safe_text import md
 from fondueboard.config import RankingConfig
@@ -101,3 +103,50 @@ def test_ticket_rows_show_no_reporter_fields():
     assert row["District"] == "(no district)"  # placed nowhere, and no text either
     named = ticket_rows(df.assign(district_code=["5601"], district=["อ.เมือง"]), "en").iloc[0]
     assert named["District"] == "Mueang Phayao"  # a code shows its official name in the page's language
+
+
+def test_the_wall_ranking_bars_read_rank_name_score_and_plausible_ranks(ranking):
+    """The ranking's first screen on the wall: ranked agencies only, first on top, each bar the
+    score, its text the score to two decimals and the plausible ranks; names as the page gives them."""
+    top = top_places(ranking, 10)
+    assert list(top["agency"]) == list(ranking[ranking["eligible"]].sort_values("rank")["agency"])
+    names = [f"name {i}" for i in range(len(top))]
+    fig = ranking_bars(top, names, "en")
+    bar = fig.data[0]
+    assert list(bar.y) == [f"{int(r)}. {n}" for r, n in zip(top["rank"], names)]
+    assert list(bar.x) == list(top["score"])
+    for text, (_, row) in zip(bar.text, top.iterrows()):
+        low, high = int(row["rank_low"]), int(row["rank_high"])
+        want = f"{low}" if low == high else f"{low}–{high}"
+        assert text == f"{round_half_up(row['score'], 2)} · Plausible rank {want}"
+    assert fig.layout.yaxis.autorange == "reversed" and tuple(fig.layout.xaxis.range) == (0, 100)
+
+
+def test_the_agency_cards_on_the_wall(ranking):
+    """At the desk: ranks "n of N" with their plausible ranks, score, complaints, completion. On
+    the wall: ranks "n/N", score, and the complaints open over 30 days with over 7 and 15 below."""
+    row = ranking.set_index("agency").loc["เทศบาลตำบลก"]
+    ranked, peers = ranking["eligible"].sum(), ranking[(ranking["kind"] == row["kind"]) & ranking["eligible"]]
+    desk = agency_cards(row, ranking, "en")
+    assert [c.value for c in desk[:2]] == [f"{int(row['rank'])} of {ranked}", f"{int(row['peer_rank'])} of {len(peers)}"]
+    assert desk[0].delta.startswith("plausible ") and desk[0].delta_arrow == "off"
+    assert [c.label for c in desk[2:]] == ["Score", "Complaints", "Completion rate"]
+    overdue = pd.Series({"over_7": 9, "over_15": 4, "over_30": 1234})
+    wall = agency_cards(row, ranking, "en", overdue)
+    assert [c.value for c in wall[:2]] == [f"{int(row['rank'])}/{ranked}", f"{int(row['peer_rank'])}/{len(peers)}"]
+    assert wall[2].value == f"{round_half_up(row['score'], 2)}"
+    assert (wall[3].label, wall[3].value, wall[3].delta) == ("Open over 30 days", "1,234", "7 days: 9 · 15 days: 4")
+    unranked = agency_cards(ranking.set_index("agency").loc["เทศบาลตำบลจ"], ranking, "en", overdue)
+    assert [c.value for c in unranked[:2]] == ["unranked", "unranked"] and unranked[0].delta is None
+
+
+def test_score_parts_chart_puts_its_numbers_where_no_bar_covers_them(ranking):
+    parts = score_parts(ranking, "เทศบาลตำบลก", RankingConfig(), "en")
+    fig = score_parts_bar(parts, "en")
+    full, points, median = fig.data
+    assert fig.layout.barmode == "overlay" and tuple(fig.layout.xaxis.range) == (0, 100)
+    assert list(full.x) == list(parts["max_points"]) and list(points.x) == list(parts["points"])
+    assert list(median.x) == list(parts["peer_median"])
+    assert full.textposition == "outside" and points.text is None  # the only numbers: after the full bar
+    for text, (_, p) in zip(full.text, parts.iterrows()):
+        assert text == f"{p['points']:.2f} of {p['max_points']:.0f} · peers {p['peer_median']:.2f}"
