@@ -352,6 +352,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_number": {"th": "ลำดับ", "en": "No."},
     "map_legend": {"th": "สี: {measure} (อ่อน = ต่ำสุด, เข้ม = สูงสุดในระดับนี้)",
                    "en": "Colour: {measure} (light = lowest, dark = highest at this level)"},
+    "map_legend_wall": {"th": "สี: {measure} ในแต่ละพื้นที่", "en": "Colour: {measure} in each area"},
     "map_measure": {"th": "แสดงตาม", "en": "Shade by"},
     "measure_tickets": {"th": "จำนวนเรื่อง", "en": "Complaints"},
     "measure_completion": {"th": "อัตราความสำเร็จ", "en": "Completion rate"},

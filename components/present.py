@@ -53,6 +53,7 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 [data-testid="stMetricDelta"] {{ background: transparent !important; font-size: 1rem; }}
 [data-testid="stTable"] table {{ font-size: 1rem; color: {INK}; }}
 [data-testid="stTable"] th, [data-testid="stTable"] td {{ padding: 0.15rem 0.5rem; }}
+.st-key-wall_lines p {{ line-height: 1.4; }}
 [data-testid="stTable"] th {{ color: {ACCENT}; }}
 .stApp button {{ background: {PAPER}; color: {INK}; border-color: {MUTED}; }}
 .stApp button p {{ font-size: 1rem; }}

@@ -15,6 +15,7 @@ from .display import language, presenting
 from .format import fmt_count
 from .i18n import t
 from .present import TABLE_ROWS, wall_name, wall_table
+from .safe_text import md
 
 
 def paged_table(name: str, total: int, fetch: Callable[[int, int], pd.DataFrame], lang: str,
@@ -63,3 +64,25 @@ def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: d
     # Built when clicked, not on every render: a page has up to ten tables.
     st.download_button(t("download_csv", lang), lambda: csv_bytes(df),
                        file_name=f"{name}.csv", mime="text/csv", key=f"dl_{name}")
+
+
+WALL_LINES = 8  # lines to a column of a list on the wall, beside a map
+
+
+def every_row(df: pd.DataFrame, name: str, lang: str) -> None:
+    """A list whose every row the wall should name (the map's areas: number, name, figures). At the
+    desk a table with its download; on the wall lines side by side ("1. Wiang · 85"), WALL_LINES
+    to a column and up to three columns, where a table would not fit half a screen."""
+    if not presenting():
+        table_with_download(df, name, lang)
+        return
+    shown = df.head(3 * WALL_LINES)
+    lines = [md(f"{first}. ") + " · ".join(md(wall_name(v, names_abbreviated(lang)) if isinstance(v, str) else fmt_count(v))
+                                       for v in rest)
+             for first, *rest in shown.itertuples(index=False)]
+    columns = max(2, -(-len(lines) // WALL_LINES))
+    per_column = -(-len(lines) // columns)
+    for i, col in enumerate(st.container(key="wall_lines").columns(columns)):
+        col.markdown("  \n".join(lines[i * per_column:(i + 1) * per_column]))
+    if len(df) > len(shown):
+        st.caption(t("present_rows", lang, shown=len(shown), total=fmt_count(len(df))))

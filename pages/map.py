@@ -22,7 +22,7 @@ from components.database import complaints_or_stop, config_or_stop, query
 from components.display import language, presenting
 from components.projector import period_caption, show_chart
 from components.shared_filters import current_filters, select_area
-from components.tables import paged_table, table_with_download
+from components.tables import every_row, paged_table, table_with_download
 from fondueboard.config import map_config
 from fondueboard.geo import GeoFileError, load_areas, load_population
 from queries import areas, meta
@@ -40,22 +40,23 @@ provinces = query(meta.filter_options)["province"]
 level, parent = map_level(f.province, f.district, provinces)
 province = f.province or (parent[:2] if parent else None)
 
-# Breadcrumb: every upper level is one click away.
-with st.container(horizontal=True):
-    if len(provinces) > 1:
-        st.button(t("map_country", lang), on_click=select_area, args=(None,), icon=":material/public:",
-                  disabled=level == "province", key="crumb_country")
-    if province:
-        st.button(md(place_name(province, lang)) if len(provinces) > 1 else t("map_province", lang),
-                  # With one province, it is never made a filter: nothing changes for its users.
-                  on_click=select_area, args=(None, None, province) if len(provinces) > 1 else (None,),
-                  icon=":material/map:", disabled=level == "district", key="crumb_province")
-    if f.district:
-        st.button(md(place_name(f.district, lang)), on_click=select_area, args=(f.district,),
-                  icon=":material/chevron_right:", disabled=not f.subdistrict, key="crumb_district")
-    if f.subdistrict:
-        st.button(md(place_name(f.subdistrict, lang)), icon=":material/chevron_right:", disabled=True,
-                  key="crumb_subdistrict")
+# Breadcrumb: every upper level is one click away (at the desk; the wall names the area it shows).
+if not on_projector:
+    with st.container(horizontal=True):
+        if len(provinces) > 1:
+            st.button(t("map_country", lang), on_click=select_area, args=(None,), icon=":material/public:",
+                      disabled=level == "province", key="crumb_country")
+        if province:
+            st.button(md(place_name(province, lang)) if len(provinces) > 1 else t("map_province", lang),
+                      # With one province, it is never made a filter: nothing changes for its users.
+                      on_click=select_area, args=(None, None, province) if len(provinces) > 1 else (None,),
+                      icon=":material/map:", disabled=level == "district", key="crumb_province")
+        if f.district:
+            st.button(md(place_name(f.district, lang)), on_click=select_area, args=(f.district,),
+                      icon=":material/chevron_right:", disabled=not f.subdistrict, key="crumb_district")
+        if f.subdistrict:
+            st.button(md(place_name(f.subdistrict, lang)), icon=":material/chevron_right:", disabled=True,
+                      key="crumb_subdistrict")
 
 complaints_or_stop(lang)
 counts = query(areas.area_counts, f, now, level)
@@ -73,22 +74,34 @@ except GeoFileError as exc:
 
 frame, unmatched = area_frame(counts, level, shapes, population, lang, parent)
 
-measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
-                               key=f"map_measure_{lang}", format_func=lambda m: t(f"measure_{m}", lang)) or "tickets"
+if on_projector:  # the wall shows the counts, the measure every area has; the desk chooses
+    measure = "tickets"
+    if where := f.subdistrict or f.district or f.province:
+        st.caption(md(place_name(where, lang)))
+else:
+    measure = st.segmented_control(t("map_measure", lang), measures_available(population), default="tickets",
+                                   key=f"map_measure_{lang}", format_func=lambda m: t(f"measure_{m}", lang)) or "tickets"
 points = query(areas.ticket_points, f) if f.subdistrict and not on_projector else None
 selected = next((k for k, c in zip(frame["key"], frame["code"]) if c == f.subdistrict), None)
 
-left, right = st.columns([3, 2])
+# On the wall the first screen: the map, its legend and every area by the number it carries.
+first_screen = st.container(key="wall_first") if on_projector else st.container()
+left, right = first_screen.columns([1, 1] if on_projector else [3, 2])  # the wall lists every area
 with left:
     event = st.pydeck_chart(area_deck(frame, measure, lang, cfg.basemap, points, selected, coarse=on_projector),
-                            on_select="rerun", selection_mode="single-object", height=420 if on_projector else 560,
+                            on_select="rerun", selection_mode="single-object", height=400 if on_projector else 560,
                             key=f"map_{level}_{parent or ''}_{f.subdistrict or ''}")
-    # Every labelled area named beside the map, by the number it carries on it.
-    labelled = frame[labelled_areas(frame)]
-    st.caption(md(" · ".join(f"{n} {name}" for n, name in zip(labelled["number"], labelled["name"]))))
-    st.markdown("**" + t("map_legend", lang, measure=t(f"measure_{measure}", lang)) + "**")
+    if not on_projector:  # on the wall the list beside the map names them
+        # Every labelled area named beside the map, by the number it carries on it.
+        labelled = frame[labelled_areas(frame)]
+        st.caption(md(" · ".join(f"{n} {name}" for n, name in zip(labelled["number"], labelled["name"]))))
+with right if on_projector else left:  # on the wall, above the list: under the map there is no room
+    st.markdown("**" + t("map_legend_wall" if on_projector else "map_legend", lang,
+                         measure=t(f"measure_{measure}", lang)) + "**")
     show_chart(legend(frame, measure), config={"displayModeBar": False})
-    st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
+with left:
+    if not on_projector:
+        st.caption(t("map_click_hint", lang) + ("" if shapes else " " + t("map_no_boundaries", lang)))
     if shipped:
         st.caption(t("map_attribution", lang))
     if points is not None:
@@ -117,9 +130,9 @@ with right:
     else:
         shown = frame.assign(value=[value_text(v, measure) for v in frame[measure]])
         shown = shown[["number", "name", "tickets"] + (["value"] if measure != "tickets" else [])]
-        table_with_download(shown.rename(columns={"number": t("col_number", lang), "name": t("col_area", lang),
-                                                  "tickets": t("col_tickets", lang),
-                                                  "value": t(f"measure_{measure}", lang)}), "map_areas", lang)
+        every_row(shown.rename(columns={"number": t("col_number", lang), "name": t("col_area", lang),
+                                        "tickets": t("col_tickets", lang), "value": t(f"measure_{measure}", lang)}),
+                  "map_areas", lang)
 
 if on_projector:
     st.stop()  # the data-quality note is for the desk

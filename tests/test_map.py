@@ -16,6 +16,7 @@ from fondueboard.records import TicketRecord
 from fondueboard.statuses import status_group
 from queries import areas
 from queries.filters import Filters
+from test_agency_pages import as_read
 from test_pages import render
 
 UTC = timezone.utc
@@ -253,3 +254,28 @@ def test_a_wrong_map_setting_says_which(tmp_path, monkeypatch):
     monkeypatch.setenv("FONDUEBOARD_CONFIG", str(path))
     with pytest.raises(ConfigError, match="file not found"):
         map_config()
+
+
+@pytest.mark.parametrize("params", [{}, {"district": "5601"}])  # nine districts; Mueang Phayao's 15 subdistricts
+def test_the_wall_names_every_area_of_the_map(monkeypatch, demo_db, tmp_path, params):
+    """On the projector the map's areas are listed beside it, every one by the number it carries
+    on the map, with its count; no drop-down, no breadcrumb buttons."""
+    import json
+
+    from fondueboard.boundaries import code_lists
+
+    empty = tmp_path / "fondueboard.toml"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("FONDUEBOARD_CONFIG", str(empty))
+    desk = render(monkeypatch, demo_db("sqlite"), "pages/map.py", {"lang": "en", "period": "all", **params})
+    areas = desk.dataframe[0].value
+    at = render(monkeypatch, demo_db("sqlite"), "pages/map.py", {"lang": "en", "period": "all", "mode": "present", **params})
+    lines = [line for m in at.markdown for line in as_read(m.value).split("  \n") if line[:1].isdigit()]
+    assert sorted(lines) == sorted(f"{n}. {name} · {count:,}" for n, name, count in
+                                   zip(areas["No."], areas["Area"], areas["Complaints"]))
+    (deck,) = at.get("deck_gl_json_chart")
+    labels = [layer for layer in json.loads(deck.proto.json)["layers"] if layer["@@type"] == "TextLayer"]
+    assert {str(row["number"]) for layer in labels for row in layer["data"]} <= {str(n) for n in areas["No."]}
+    assert not [b for b in at.button if b.key.startswith("crumb_")] and not at.segmented_control  # the frame's controls only
+    names = {d.code: d.name_en for d in code_lists().districts}
+    assert [c.value for c in at.caption[:2]].count(names.get(params.get("district"), "")) == (1 if params else 0)
