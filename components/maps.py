@@ -197,7 +197,8 @@ def legend(frame: pd.DataFrame, measure: str) -> go.Figure:
     scale = go.Heatmap(z=[[i / 20 for i in range(21)]], showscale=False, hoverinfo="skip",
                        colorscale=[[0, f"rgb{LOW}"], [1, f"rgb{high}"]])
     return go.Figure(scale, layout=dict(
-        height=70, margin=dict(l=8, r=8, t=4, b=28), font=dict(family=FONT_FAMILY, size=13),
+        # Room below for the end values in the wall's larger type too.
+        height=88, margin=dict(l=8, r=8, t=4, b=46), font=dict(family=FONT_FAMILY, size=13),
         xaxis=dict(tickvals=[0, 20], ticktext=[value_text(lo, measure), value_text(hi, measure)], showgrid=False,
                    zeroline=False),
         yaxis=dict(visible=False)))

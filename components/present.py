@@ -103,7 +103,10 @@ def projector_figure(fig: go.Figure) -> go.Figure:
         uniformtext=dict(minsize=20, mode="show"),
     )
     # Large labels need room: let Plotly grow the margins to fit them rather than clip them.
-    fig.update_xaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)
+    # Below the plot, clear of the y axis' lowest label; dates level, a few of them, not turned.
+    fig.update_xaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True,
+                     ticklabelstandoff=8)
+    fig.update_xaxes(tickangle=0, nticks=5, selector=dict(type="date"))
     fig.update_yaxes(gridcolor="#404040", title_font=dict(size=22), tickfont=dict(size=20), automargin=True)
     fig.update_traces(textfont=dict(size=22), selector=dict(type="bar"))
     return fig

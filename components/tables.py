@@ -54,9 +54,12 @@ def chart_table(df: pd.DataFrame, name: str, lang: str) -> None:
 
 def table_with_download(df: pd.DataFrame, name: str, lang: str, column_config: dict | None = None) -> None:
     """Every table on a page comes with the same data as a CSV download; on the projector, its
-    first rows in large type and no download."""
+    first rows in large type, without download or links."""
     if presenting():
-        st.table(wall_table(df.head(TABLE_ROWS), abbreviated=names_abbreviated(lang)))
+        # Links are for clicking at a desk: on the wall they are long addresses, cut off.
+        links = [name for name, config in (column_config or {}).items()
+                 if isinstance(config, dict) and config.get("type_config", {}).get("type") == "link"]
+        st.table(wall_table(df.drop(columns=links).head(TABLE_ROWS), abbreviated=names_abbreviated(lang)))
         if len(df) > TABLE_ROWS:
             st.caption(t("present_rows", language(), shown=TABLE_ROWS, total=fmt_count(len(df))))
         return

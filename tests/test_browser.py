@@ -208,6 +208,67 @@ def test_page_on_the_projector(app, new_page, personal_fields, path, width, heig
     assert not leaked, leaked[:5]
 
 
+# Every Plotly chart's text boxes (SVG <text>, as the browser laid them out): pairs that overlap by
+# more than 2 px both ways, those reaching outside the chart's element, and those turned from level
+# (an axis title may be: the y axis' reads upwards).
+_CHART_TEXTS_JS = r"""() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].map((chart, index) => {
+  const box = chart.getBoundingClientRect();
+  const texts = [...chart.querySelectorAll('svg text')].filter(t => {
+    const s = getComputedStyle(t);
+    return t.textContent.trim() && s.display !== 'none' && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0;
+  }).map(t => {
+    const r = t.getBoundingClientRect();
+    const turned = (t.getAttribute('transform') || '').match(/rotate\(\s*(-?[\d.]+)/);
+    const title = !!t.closest('.g-ytitle, .g-y2title, .g-xtitle, .g-x2title');
+    return {text: t.textContent.trim(), l: r.left, r: r.right, t: r.top, b: r.bottom,
+            angle: turned ? parseFloat(turned[1]) : 0, title};
+  }).filter(r => r.r - r.l > 0 && r.b - r.t > 0);
+  const overlaps = [];
+  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+    const a = texts[i], b = texts[j];
+    const w = Math.min(a.r, b.r) - Math.max(a.l, b.l), h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+    if (w > 2 && h > 2) overlaps.push([a.text, b.text]);
+  }
+  const clipped = texts.filter(r => r.l < box.left - 1 || r.r > box.right + 1 || r.t < box.top - 1 || r.b > box.bottom + 1)
+                       .map(r => r.text);
+  const turned = texts.filter(r => r.angle % 360 !== 0 && !r.title).map(r => r.text);
+  return {index, overlaps, clipped, turned};
+})"""
+WALL_PAGES = {"/": "overview", "/map": "map", "/agencies": "agencies", f"/agency?agency={quote(AGENCY)}": "agency"}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("width, height", PROJECTOR_SIZES)
+def test_each_page_says_its_message_on_the_first_screen_and_no_chart_label_collides(app, new_page, width, height,
+                                                                                      lang):
+    """On the wall every page's first screen (the overview's cards, what got worse and the weekly
+    flow; the ranking's first ten; the map with every area named; the agency's ranks, score,
+    overdue counts and score parts) lies inside the viewport without scrolling. On the wall and at
+    the desk, no chart's labels overlap, reach outside the chart or turn; nothing is asked of a
+    host but the app's own."""
+    page = new_page(width, height)
+    own = re.compile(re.escape(app) + r"(/|$)")
+    elsewhere = []
+    page.on("request", lambda request: None if own.match(request.url) or request.url.startswith("data:")
+            else elsewhere.append(request.url))
+    for path, name in WALL_PAGES.items():
+        for mode in ("present", "desk"):
+            page.goto(f"{app}{path}{'&' if '?' in path else '?'}{PERIOD}&lang={lang}&mode={mode}")
+            wait_for_app(page)
+            save_screenshot(page, f"{mode}-first-screen-{name}-{lang}-{width}x{height}")
+            if mode == "present":
+                first = page.locator(".st-key-wall_first")
+                expect(first).to_be_visible()
+                box = first.bounding_box()
+                assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (name, box)
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (name, box)
+            charts = page.evaluate(_CHART_TEXTS_JS)
+            assert charts, name  # every page draws one (the map its legend)
+            bad = [c for c in charts if c["overlaps"] or c["clipped"] or c["turned"]]
+            assert not bad, (name, mode, bad)
+    assert elsewhere == []
+
+
 def test_projector_rotates_through_the_pages_and_pauses(app, new_page):
     page = new_page(1280, 720)
     page.goto(f"{app}/?mode=present&rotate=5&{PERIOD}")

@@ -40,3 +40,18 @@ def test_ago_in_bangkok_time_with_growing_units():
     assert fmt_ago(now - timedelta(hours=30), now, "en").endswith("· 30 h ago")
     assert fmt_ago(now - timedelta(days=3), now, "th").endswith("· 3 วันที่แล้ว")
     assert fmt_ago(None, now, "en") == "never"
+
+
+def test_count_bars_name_each_bar_with_its_count_and_share():
+    """The category and status charts: horizontal bars, first on top, the numbers in the label
+    (level, never inside a bar too short for them nor past the chart's edge)."""
+    from components.charts import category_bar, status_bar
+
+    cats = pd.DataFrame({"category": ["ไฟฟ้า", "ถนน"], "tickets": [1353, 7], "share": [1353 / 1360, 7 / 1360]})
+    fig = category_bar(cats, "en")
+    assert list(fig.data[0].y) == ["Electricity · 1,353 (99.5%)", "Roads · 7 (0.5%)"]
+    assert fig.data[0].orientation == "h" and fig.data[0].text is None and fig.layout.yaxis.autorange == "reversed"
+    groups = pd.DataFrame({"status_group": ["waiting", "finished", "other"], "tickets": [2, 8, 0],
+                           "share": [0.2, 0.8, 0.0]})
+    fig = status_bar(groups, "th")
+    assert list(fig.data[0].y) == ["รอรับเรื่อง · 2 (20.0%)", "เสร็จสิ้น · 8 (80.0%)"]  # none of "other": no bar
