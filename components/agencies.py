@@ -184,6 +184,10 @@ def podium_note(scoped: pd.DataFrame, lang: str) -> str | None:
     return " ".join(t("podium_unclear", lang, first=a, last=b) for a, b in runs)
 
 
+# A card's second line that is not a change: grey, without an arrow.
+BELOW = {"delta_color": "off", "delta_arrow": "off"}
+
+
 def agency_cards(row: pd.Series, ranking: pd.DataFrame, lang: str, overdue: pd.Series | None = None) -> list[Card]:
     """The agency page's cards: its overall rank and its rank among its peers (each with its
     plausible ranks below it), its score, complaints and completion. On the wall (given `overdue`,
@@ -208,10 +212,6 @@ def agency_cards(row: pd.Series, ranking: pd.DataFrame, lang: str, overdue: pd.S
         return [*cards, Card(t("over_days", lang, days=longest), fmt_count(overdue[f"over_{longest}"]), below, **BELOW)]
     return [*cards, Card(t("col_tickets", lang), fmt_count(row["tickets"])),
             Card(t("kpi_completion", lang), fmt_pct(row["completion"]))]
-
-
-# A card's second line that is not a change: grey, without an arrow.
-BELOW = {"delta_color": "off", "delta_arrow": "off"}
 
 
 def score_parts(ranking: pd.DataFrame, agency: str, cfg: RankingConfig, lang: str) -> pd.DataFrame:

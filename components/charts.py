@@ -108,7 +108,8 @@ def score_parts_bar(parts: pd.DataFrame, lang: str) -> go.Figure:
     """Each part of an agency's score: its points as a bar over the part's full points (pale), the
     peer median as a mark across it, and the numbers after the full bar ("37.80 of 50 · peers
     37.62"), where no bar covers them: the axis runs to 100, the whole score."""
-    text = [plotly(t("points_line", lang, points=_or_dash(points), full=_or_dash(full), median=_or_dash(median)))
+    text = [plotly(t("points_line", lang, points=_points_text(points), full=_points_text(full),
+                     median=_points_text(median)))
             for points, full, median in zip(parts["points"], parts["max_points"], parts["peer_median"])]
     labels = [plotly(part) for part in parts["part"]]
     traces = [
@@ -124,7 +125,7 @@ def score_parts_bar(parts: pd.DataFrame, lang: str) -> go.Figure:
                                             xaxis=dict(title=t("col_points", lang), range=[0, 100])))
 
 
-def _or_dash(points) -> str:
+def _points_text(points) -> str:
     """Points as the label says them: whole numbers without decimals, others to two; "–" for none."""
     if is_missing(points):
         return "–"

@@ -113,8 +113,9 @@ def projector_figure(fig: go.Figure) -> go.Figure:
 
 
 def first_screen_figure(fig: go.Figure, height: int) -> go.Figure:
-    """A wall chart sized to share the first screen (`height` px, a third of its width): the
-    legend names the series, so the axes drop their titles; labels stay level, a few to an axis."""
+    """A wall chart sized to share the first screen with other things (`height` px): the legend
+    or the labels name what is drawn, so the axes drop their titles; labels stay level, a few to
+    an axis."""
     fig = projector_figure(fig)
     fig.update_layout(height=height, legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     fig.update_xaxes(title_text="", tickangle=0, nticks=3)

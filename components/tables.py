@@ -79,9 +79,9 @@ def every_row(df: pd.DataFrame, name: str, lang: str) -> None:
     if not presenting():
         table_with_download(df, name, lang)
         return
-    shown = df.head(3 * WALL_LINES)
-    lines = [md(f"{first}. ") + " · ".join(md(wall_name(v, names_abbreviated(lang)) if isinstance(v, str) else fmt_count(v))
-                                       for v in rest)
+    shown, abbreviated = df.head(3 * WALL_LINES), names_abbreviated(lang)
+    lines = [md(f"{first}. ") + " · ".join(md(wall_name(v, abbreviated)) if isinstance(v, str) else fmt_count(v)
+                                           for v in rest)
              for first, *rest in shown.itertuples(index=False)]
     columns = max(2, -(-len(lines) // WALL_LINES))
     per_column = -(-len(lines) // columns)

@@ -5,9 +5,11 @@ on every use (it is tiny), so an edit shows on the next page load without a rest
 """
 from __future__ import annotations
 
+import copy
 import os
 import tomllib
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 from fondueboard.agency_kinds import validate_kind_config
@@ -41,10 +43,21 @@ def config_path() -> Path:
 
 
 def _read(path: Path) -> dict:
-    if not path.exists():
+    """The settings file, parsed; parsed again only when it changes (a page asks for its sections
+    several times a run). A copy each time: no caller can change another's."""
+    try:
+        stamp = path.stat()
+    except FileNotFoundError:
         if os.environ.get("FONDUEBOARD_CONFIG"):
-            raise ConfigError(f"{path}: FONDUEBOARD_CONFIG names a file that does not exist")
+            raise ConfigError(f"{path}: FONDUEBOARD_CONFIG names a file that does not exist") from None
         return {}  # no file: the documented defaults
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return copy.deepcopy(_parsed(path, stamp.st_mtime_ns, stamp.st_size))
+
+
+@lru_cache(maxsize=32)
+def _parsed(path: Path, mtime_ns: int, size: int) -> dict:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -285,3 +285,15 @@ def test_the_wall_lists_what_got_worse_largest_excess_first():
     assert got.iloc[:, 1].to_list() == [30, 20, 10]
     assert got.iloc[:, 2].to_list() == [5.0, 1.0, 2.0]  # to one decimal, half up
     assert worse_on_wall(replace(brief, areas=areas.iloc[2:], agencies=agencies.iloc[:0]), "en").empty
+
+
+def test_an_edited_settings_file_is_read_again(tmp_path):
+    """The settings are parsed once per version of the file: an edit shows on the next read."""
+    path = tmp_path / "fondueboard.toml"
+    path.write_text("[present]\nabbreviate = true\n", encoding="utf-8")
+    assert present_config(path).abbreviate is True and present_config(path).abbreviate is True
+    path.write_text("[present]\nabbreviate = false\n", encoding="utf-8")
+    assert present_config(path).abbreviate is False
+    path.write_text("[present]\nabbreviate = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        present_config(path)
