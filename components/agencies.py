@@ -197,8 +197,8 @@ def agency_cards(row: pd.Series, ranking: pd.DataFrame, lang: str, overdue: pd.S
     wall = overdue is not None
 
     def rank_card(key, rank, n, low, high):
-        if not row["eligible"]:
-            return Card(t(key, lang), t("unranked", lang))
+        if not row["eligible"]:  # on the wall a dash, the word below it: 72-px type would run over the next card
+            return Card(t(key, lang), "–", t("unranked", lang), **BELOW) if wall else Card(t(key, lang), t("unranked", lang))
         value = f"{int(rank)}/{int(n)}" if wall else t("rank_of", lang, rank=int(rank), n=int(n))
         return Card(t(key, lang), value, t("rank_range_of", lang, range=rank_range(low, high)), **BELOW)
 

@@ -89,8 +89,9 @@ def weekly_flow(df: pd.DataFrame, last_day, lang: str) -> go.Figure:
                      yaxis2=dict(title=t("col_backlog_end", lang), overlaying="y", side="right", rangemode="tozero",
                                  showgrid=False, tickmode="auto"))
     if any(partial):
+        # Inside the top of the plot, above the running week: above it, the legend is.
         layout["annotations"] = [dict(x=df["week"].iloc[-1], y=1, yref="paper", text=so_far, showarrow=False,
-                                      yanchor="bottom")]
+                                      yanchor="top", xanchor="right")]
     return go.Figure([*bars, line], layout=layout)
 
 

@@ -14,9 +14,9 @@ from .safe_text import md
 from .thai_words import keep_words_whole
 
 TABLE_ROWS = 10  # a table on the wall: the first rows only, in type readable from the back
-WALL_PLACES, WALL_RANKING_PX = 10, 420  # the ranking's first screen: ten places as bars
+WALL_PLACES, WALL_RANKING_PX = 10, 360  # the ranking's first screen: ten places as bars
 WALL_CHART_PX = 320  # a chart on the wall's first screen, beside the cards (first_screen_figure)
-WALL_PARTS_PX = 280  # the agency's score parts, under its cards
+WALL_PARTS_PX = 220  # the agency's score parts, under its cards
 
 # Sizes: a 1280×720 projector read from the back of a room. Streamlit sizes text in rem, so a
 # larger root size scales every text element at once (its smallest, captions, stays ≥ 20 px).
@@ -119,6 +119,7 @@ def first_screen_figure(fig: go.Figure, height: int) -> go.Figure:
     fig = projector_figure(fig)
     fig.update_layout(height=height, legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     fig.update_xaxes(title_text="", tickangle=0, nticks=3)
+    fig.update_xaxes(tickformat="%b", selector=dict(type="date"))  # "Nov": the bar above says the year
     fig.update_yaxes(title_text="", tickformat=",d")
     return fig
 

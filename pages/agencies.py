@@ -40,8 +40,10 @@ complaints_or_stop(lang)
 # A period too short for anyone to be ranked (a week) widens, and says so.
 f = query(agencies.ranking_period, chosen, cfg, config_or_stop(report_config, lang).ranking_weeks)
 if f != chosen:
-    st.info(t("ranking_widened", lang, min=cfg.min_tickets, weeks=round(((f.date_to - f.date_from).days + 1) / 7),
-              date_from=f.date_from, date_to=f.date_to))
+    widened = t("ranking_widened", lang, min=cfg.min_tickets, weeks=round(((f.date_to - f.date_from).days + 1) / 7),
+                date_from=f.date_from, date_to=f.date_to)
+    # On the wall a caption: a box would push the ranking below the first screen.
+    st.caption(widened) if presenting() else st.info(widened)
 ranking = query(agencies.agency_ranking, f, cfg)
 if ranking.empty:
     st.info(t("no_agencies", lang))
